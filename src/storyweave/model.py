@@ -1,0 +1,109 @@
+"""The one vocabulary of storyweave: plain dataclasses passed between the stages.
+
+Readers yield :class:`RawDocument` (or :class:`InputProblem` for what they cannot read);
+cleaning and analysis turn a raw document into an :class:`Article`, which the store keeps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PublishedSource = Literal["given", "dateline", "text", "unknown"]
+
+#: Input fields of the JSON Lines contract; anything else a record carries is kept as metadata.
+INPUT_FIELDS = ("id", "title", "text", "published", "source", "url", "lang")
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One article as a reader found it, before cleaning.
+
+    ``origin`` names where it came from so that every message can point at it: a file path,
+    ``path:LINE`` for a record of a multi-record file, a URL, or ``<stdin>``.
+    ``text`` is plain text: readers of HTML (pages, feeds, WARC) have already extracted it.
+    """
+
+    origin: str
+    text: str
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    format: str = "text"
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """Something a reader could not read; the rest of the batch goes on without it."""
+
+    origin: str
+    code: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason} [{self.code}]"
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSpan:
+    """A piece of the input text that cleaning dropped, with why, so that it can be audited.
+
+    ``start``/``end`` are character offsets into the text as received (``Article.text``).
+    """
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned, analysed article: what the store keeps and every later stage reads."""
+
+    id: str
+    text: str
+    clean_text: str
+    title: str | None
+    lang: str
+    published: str | None
+    published_source: PublishedSource
+    content_hash: str
+    origin: str = ""
+    source: str | None = None
+    url: str | None = None
+    format: str = "text"
+    dateline: str | None = None
+    duplicate_of: str | None = None
+    story_id: str | None = None
+    removed: list[RemovedSpan] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def to_record(self) -> dict[str, Any]:
+        """The ``articles.jsonl`` record: the input fields plus what the engine found."""
+        record: dict[str, Any] = dict(self.metadata)
+        record.update(
+            id=self.id,
+            title=self.title,
+            text=self.text,
+            published=self.published,
+            published_source=self.published_source,
+            source=self.source,
+            url=self.url,
+            lang=self.lang,
+            story_id=self.story_id,
+            clean_text=self.clean_text,
+            dateline=self.dateline,
+            duplicate_of=self.duplicate_of,
+            content_hash=self.content_hash,
+            origin=self.origin,
+            removed=[
+                {"start": s.start, "end": s.end, "reason": s.reason, "text": s.text}
+                for s in self.removed
+            ],
+        )
+        return record
