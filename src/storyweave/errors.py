@@ -29,6 +29,7 @@ class Errors:
     E110 = "malformed WARC: {detail}"
     E111 = "record is not a JSON object"
     E112 = "gzip data is corrupt: {detail}"
+    E120 = "cannot clean or analyse: {detail}"
     E201 = "could not store: {detail}"
 
 

@@ -1,0 +1,227 @@
+"""The ``storyweave`` command: a thin shell over :class:`storyweave.Engine`.
+
+Exit status: 0 all input stored; 3 partial (some input could not be read, the rest was stored);
+1 the run itself failed (e.g. the store cannot be opened); 2 misuse.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .config import Settings
+from .engine import Engine
+from .exports import write_articles_jsonl
+from .pipeline import Assignment, IngestReport
+from .store import StoreError
+
+EXIT_FAILED = 1
+EXIT_PARTIAL = 3
+
+app = typer.Typer(
+    name="storyweave",
+    help="Articles in, stories out: multilingual news into stories, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(help="Files, directories (read recursively), http(s) URLs, or - for stdin."),
+]
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="SQLite store file [default: storyweave.db].")
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="TOML settings file.", exists=True, dir_okay=False)
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+AllowPrivate = Annotated[
+    bool | None,
+    typer.Option("--allow-private", help="Allow fetching from private and loopback addresses."),
+]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Processes for cleaning and analysis.")
+]
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
+    typer.echo(f"storyweave: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _settings(config: Path | None, **flags: Any) -> Settings:
+    try:
+        return Settings.load(config, **flags)
+    except (ValueError, OSError) as error:
+        raise _fail(f"settings: {error}", 2) from None
+
+
+def _open(settings: Settings) -> Engine:
+    try:
+        return Engine(settings=settings)
+    except StoreError as error:
+        raise _fail(str(error)) from None
+
+
+def _ingest(engine: Engine, inputs: list[str], quiet: bool) -> IngestReport:
+    """Ingest with a live count on a terminal; problems and notices go to stderr as they occur."""
+    stderr = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingesting[/]"),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[problems]} problems"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=quiet or not stderr.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, problems=0, rate="")
+        started = time.monotonic()
+        problems = 0
+
+        def say(message: str) -> None:
+            progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+        def on_assignment(assignment: Assignment) -> None:
+            nonlocal problems
+            if assignment.problem is not None:
+                problems += 1
+                say(f"storyweave: {assignment.problem}")
+            else:
+                progress.advance(task)
+            done = progress.tasks[0].completed
+            rate = done / max(time.monotonic() - started, 1e-9)
+            progress.update(task, problems=problems, rate=f"{rate:,.0f}/s")
+
+        def on_notice(message: str) -> None:
+            if not quiet:
+                say(f"storyweave: note: {message}")
+
+        try:
+            return engine.ingest(
+                inputs, stdin=sys.stdin.buffer, on_assignment=on_assignment, on_notice=on_notice
+            )
+        except StoreError as error:
+            raise _fail(str(error)) from None
+
+
+def _summary(report: IngestReport) -> str:
+    text = f"stored {report.stored} articles"
+    if report.duplicates:
+        text += f" ({report.duplicates} linked as copies)"
+    if report.already_stored:
+        text += f", {report.already_stored} already stored"
+    if report.problems:
+        text += f", {len(report.problems)} not read (see above)"
+    return text
+
+
+def _report_json(report: IngestReport) -> str:
+    return json.dumps(
+        {
+            "stored": report.stored,
+            "duplicates": report.duplicates,
+            "already_stored": report.already_stored,
+            "problems": [
+                {"origin": p.origin, "code": p.code, "reason": p.reason} for p in report.problems
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: DbOption = None,
+    config: ConfigOption = None,
+    allow_private: AllowPrivate = None,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read, clean, analyse and store articles (a second run adds to the same store)."""
+    settings = _settings(config, db=db, allow_private=allow_private, workers=workers)
+    with _open(settings) as engine:
+        report = _ingest(engine, inputs, quiet or as_json)
+    if as_json:
+        typer.echo(_report_json(report))
+    elif not quiet:
+        typer.echo(_summary(report), err=True)
+    if report.partial:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def run(
+    inputs: Inputs,
+    db: DbOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder [default: out].")
+    ] = None,
+    config: ConfigOption = None,
+    allow_private: AllowPrivate = None,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """The main job: ingest INPUTs into the store, then write the output files into --out."""
+    settings = _settings(config, db=db, out=out, allow_private=allow_private, workers=workers)
+    with _open(settings) as engine:
+        report = _ingest(engine, inputs, quiet or as_json)
+        articles_path = settings.out / "articles.jsonl"
+        try:
+            written = write_articles_jsonl(engine.articles(), articles_path)
+        except OSError as error:
+            raise _fail(f"{articles_path}: cannot write ({error.strerror or error})") from None
+    if as_json:
+        typer.echo(_report_json(report))
+    elif not quiet:
+        typer.echo(f"{_summary(report)}; wrote {written} articles to {articles_path}", err=True)
+    if report.partial:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored articles (id, language, date, title); --json prints full records as JSONL."""
+    settings = _settings(config, db=db)
+    if not settings.db.exists():
+        raise _fail(f"{settings.db}: no such store; run `storyweave ingest` first")
+    with _open(settings) as engine:
+        rows = engine.articles(limit=limit, offset=offset)
+        if as_json:
+            for article in rows:
+                typer.echo(json.dumps(article.to_record(), ensure_ascii=False, default=str))
+            return
+        table = Table("id", "lang", "published", "source", "title", "copy of")
+        for article in rows:
+            table.add_row(
+                article.id, article.lang, article.published or "",
+                article.published_source, article.title or "", article.duplicate_of or "",
+            )
+        Console().print(table)
+
+
+def main() -> None:
+    """Entry point for ``python -m storyweave``."""
+    app()

@@ -1,0 +1,161 @@
+"""SQLite backend (WAL mode): the embedded default store; all SQL for it lives here."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, RemovedSpan
+from .base import StoreError
+
+_COLUMNS = (
+    "id", "content_hash", "duplicate_of", "origin", "format", "title", "text", "clean_text",
+    "lang", "published", "published_source", "dateline", "source", "url", "story_id",
+    "removed", "metadata", "minhash",
+)
+_SELECT = (
+    "SELECT id, content_hash, duplicate_of, origin, format, title, text, clean_text, lang,"
+    " published, published_source, dateline, source, url, story_id, removed, metadata"
+    " FROM articles"
+)
+# SQLite limits the number of bound parameters; stay well below the oldest default (999).
+_CHUNK = 500
+
+
+class SQLiteStore:
+    """A store in one SQLite file. Safe to reopen after a crash: a batch is one transaction."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            if path.parent != Path(""):
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            _migrate(self._db)
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(f"{path}: cannot open the store ({error})") from error
+
+    def add_articles(self, articles: Sequence[Article], minhashes: Sequence[bytes | None]) -> None:
+        rows = [_to_row(a, m) for a, m in zip(articles, minhashes, strict=True)]
+        placeholders = ", ".join("?" for _ in _COLUMNS)
+        sql = f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({placeholders})"
+        try:
+            with _transaction(self._db):
+                self._db.executemany(sql, rows)
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot store {len(rows)} articles ({error})") from error
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(ids)):
+            marks = ", ".join("?" for _ in chunk)
+            cursor = self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            found.update(row[0] for row in cursor)
+        return found
+
+    def ids_by_content_hash(self, hashes: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(hashes)):
+            marks = ", ".join("?" for _ in chunk)
+            cursor = self._db.execute(
+                "SELECT content_hash, id FROM articles WHERE content_hash IN"
+                f" ({marks}) ORDER BY seq",
+                chunk,
+            )
+            for content_hash, article_id in cursor:
+                found.setdefault(content_hash, article_id)
+        return found
+
+    def minhashes(self) -> Iterator[tuple[str, bytes]]:
+        cursor = self._db.execute(
+            "SELECT id, minhash FROM articles"
+            " WHERE minhash IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
+        )
+        yield from cursor
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._db.execute(f"{_SELECT} WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else _from_row(row)
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
+        cursor = self._db.execute(
+            f"{_SELECT} ORDER BY seq LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset)
+        )
+        for row in cursor:
+            yield _from_row(row)
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class _transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error (autocommit connection)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Apply the numbered ``migrations/*.sql`` files newer than the file's ``user_version``."""
+    current = int(db.execute("PRAGMA user_version").fetchone()[0])
+    scripts = sorted(
+        (entry for entry in resources.files(__package__).joinpath("migrations").iterdir()
+         if entry.name.endswith(".sql")),
+        key=lambda entry: entry.name,
+    )
+    for script in scripts:
+        version = int(script.name.split("_", 1)[0])
+        if version <= current:
+            continue
+        # One script, one transaction: a crash mid-migration leaves the previous version.
+        sql = script.read_text(encoding="utf-8")
+        db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def _to_row(article: Article, minhash: bytes | None) -> tuple[Any, ...]:
+    removed = [
+        {"start": s.start, "end": s.end, "reason": s.reason, "text": s.text}
+        for s in article.removed
+    ]
+    return (
+        article.id, article.content_hash, article.duplicate_of, article.origin, article.format,
+        article.title, article.text, article.clean_text, article.lang, article.published,
+        article.published_source, article.dateline, article.source, article.url,
+        article.story_id, json.dumps(removed, ensure_ascii=False),
+        json.dumps(article.metadata, ensure_ascii=False, default=str), minhash,
+    )
+
+
+def _from_row(row: tuple[Any, ...]) -> Article:
+    (article_id, content_hash, duplicate_of, origin, fmt, title, text, clean_text, lang,
+     published, published_source, dateline, source, url, story_id, removed, metadata) = row
+    return Article(
+        id=article_id, text=text, clean_text=clean_text, title=title, lang=lang,
+        published=published, published_source=published_source, content_hash=content_hash,
+        origin=origin, source=source, url=url, format=fmt, dateline=dateline,
+        duplicate_of=duplicate_of, story_id=story_id,
+        removed=[RemovedSpan(**span) for span in json.loads(removed)],
+        metadata=json.loads(metadata),
+    )

@@ -1,0 +1,98 @@
+"""The Store contract: every backend must pass these (SQLite today)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storyweave.model import Article, RemovedSpan
+from storyweave.store import SQLiteStore, Store, StoreError, open_store
+
+
+def make_article(article_id: str, text: str = "Body text.", content_hash: str = "") -> Article:
+    return Article(
+        id=article_id,
+        text=f"Title\n\n{text}",
+        clean_text=text,
+        title="Title",
+        lang="vi",
+        published="2016-08-15T13:45:53",
+        published_source="dateline",
+        content_hash=content_hash or f"hash-{article_id}",
+        origin=f"/data/{article_id}.txt",
+        source="Báo Mới",
+        url=f"https://example.org/{article_id}",
+        dateline="By Desk · 15 of August 2016 13:45:53",
+        removed=[RemovedSpan(0, 5, "title", "Title")],
+        metadata={"section": "Thế giới", "rank": 3},
+    )
+
+
+@pytest.fixture(params=["sqlite"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "store.db")
+    yield opened
+    opened.close()
+
+
+def test_articles_round_trip_with_every_field(store: Store) -> None:
+    article = make_article("a1")
+    store.add_articles([article], [b"\x01" * 8])
+    assert store.article("a1") == article
+    assert store.article("missing") is None
+    assert store.count_articles() == 1
+
+
+def test_articles_come_back_in_storage_order(store: Store) -> None:
+    store.add_articles([make_article(i) for i in ("c", "a", "b")], [None] * 3)
+    assert [a.id for a in store.articles()] == ["c", "a", "b"]
+    assert [a.id for a in store.articles(limit=1, offset=1)] == ["a"]
+
+
+def test_existing_ids_and_content_hash_lookup(store: Store) -> None:
+    store.add_articles([make_article("a", content_hash="h1")], [None])
+    copy = make_article("b", content_hash="h1")
+    copy.duplicate_of = "a"
+    store.add_articles([copy], [None])
+    assert store.existing_ids(["a", "b", "zz"]) == {"a", "b"}
+    assert store.ids_by_content_hash(["h1", "h2"]) == {"h1": "a"}
+
+
+def test_minhashes_list_originals_only(store: Store) -> None:
+    original = make_article("a")
+    copy = make_article("b")
+    copy.duplicate_of = "a"
+    store.add_articles([original, copy], [b"sig-a", b"sig-b"])
+    assert list(store.minhashes()) == [("a", b"sig-a")]
+
+
+def test_a_failing_batch_stores_nothing(store: Store) -> None:
+    store.add_articles([make_article("a")], [None])
+    with pytest.raises(StoreError, match="cannot store 2 articles"):
+        store.add_articles([make_article("b"), make_article("a")], [None, None])
+    assert store.existing_ids(["a", "b"]) == {"a"}
+
+
+def test_sqlite_store_survives_reopening_and_uses_wal(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "store.db"
+    first = SQLiteStore(path)
+    first.add_articles([make_article("a")], [None])
+    first.close()
+    second = SQLiteStore(path)
+    assert second.count_articles() == 1
+    second.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("PRAGMA user_version").fetchone()[0] >= 1
+
+
+def test_unusable_store_paths_are_clear_errors(tmp_path: Path) -> None:
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("this is not a database, it is a long enough text file " * 20)
+    with pytest.raises(StoreError, match="notes.db"):
+        open_store(not_a_db)
+    with pytest.raises(StoreError, match="unsupported store"):
+        open_store("postgres://localhost/db")
