@@ -19,7 +19,10 @@ STORY = (
 def storyweave(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "storyweave", *args],
-        capture_output=True, text=True, input=stdin, timeout=300,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
     )
 
 
@@ -30,8 +33,9 @@ def test_a_partial_batch_stores_the_good_and_names_the_bad(tmp_path: Path) -> No
     broken.write_text('{"id": "j1", "text": "' + STORY.replace("\n", " ") + '"}\n{"id": oops\n')
     db = tmp_path / "cli.db"
 
-    result = storyweave("ingest", str(good), str(broken), str(tmp_path / "missing.txt"),
-                        "--db", str(db))
+    result = storyweave(
+        "ingest", str(good), str(broken), str(tmp_path / "missing.txt"), "--db", str(db)
+    )
 
     assert result.returncode == 3, result.stderr
     problems = [line for line in result.stderr.splitlines() if line.startswith("storyweave: ")]
@@ -53,14 +57,23 @@ def test_run_writes_articles_jsonl_and_a_second_run_adds_to_the_same_store(tmp_p
     records = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
     assert len(records) == 6
     for record in records:
-        assert {"id", "title", "text", "clean_text", "lang", "published",
-                "published_source", "story_id"} <= set(record)
+        assert {
+            "id",
+            "title",
+            "text",
+            "clean_text",
+            "lang",
+            "published",
+            "published_source",
+            "story_id",
+        } <= set(record)
 
 
 def test_stdin_is_read_as_an_article(tmp_path: Path) -> None:
     db = tmp_path / "stdin.db"
-    result = storyweave("ingest", "-", "--db", str(db), "--json",
-                        stdin="Floods in the delta\n\n" + STORY)
+    result = storyweave(
+        "ingest", "-", "--db", str(db), "--json", stdin="Floods in the delta\n\n" + STORY
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["stored"] == 1
     listed = storyweave("articles", "--db", str(db), "--json")

@@ -37,10 +37,12 @@ def test_the_same_input_twice_adds_nothing(engine: Engine) -> None:
 
 
 def test_an_exact_copy_is_stored_and_linked_to_its_original(engine: Engine) -> None:
-    results = engine.add([
-        {"id": "original", "text": REPORT},
-        {"id": "copy", "text": REPORT.upper().replace(".", " .")},
-    ])
+    results = engine.add(
+        [
+            {"id": "original", "text": REPORT},
+            {"id": "copy", "text": REPORT.upper().replace(".", " .")},
+        ]
+    )
     assert [r.outcome for r in results] == ["stored", "duplicate"]
     copy = engine.article("copy")
     assert copy is not None and copy.duplicate_of == "original"
@@ -96,10 +98,12 @@ def test_an_article_that_breaks_analysis_is_reported_not_fatal(
         return real(text, title=title)
 
     monkeypatch.setattr(pipeline, "clean_text", fragile)
-    results = engine.add([
-        RawDocument(origin="feed.jsonl:1", text="poison " + REPORT, id="bad"),
-        RawDocument(origin="feed.jsonl:2", text=REPORT, id="good"),
-    ])
+    results = engine.add(
+        [
+            RawDocument(origin="feed.jsonl:1", text="poison " + REPORT, id="bad"),
+            RawDocument(origin="feed.jsonl:2", text=REPORT, id="good"),
+        ]
+    )
     outcomes = {r.origin: r for r in results}
     assert outcomes["feed.jsonl:2"].outcome == "stored"
     problem = outcomes["feed.jsonl:1"].problem
@@ -108,10 +112,8 @@ def test_an_article_that_breaks_analysis_is_reported_not_fatal(
 
 
 def test_parallel_and_serial_preparation_store_the_same_articles(tmp_path: Path) -> None:
-    records = [
-        json.loads(line)
-        for line in need(SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    ] * 8
+    lines = need(SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() * 8
+    records = [json.loads(line) for line in lines]
     for index, record in enumerate(records):
         record["id"] = f"{record['id']}-{index}"
     stored = []

@@ -129,6 +129,16 @@ def _summary(report: IngestReport) -> str:
     return text
 
 
+def _finish(report: IngestReport, as_json: bool, quiet: bool, summary: str) -> None:
+    """Print the report (JSON on stdout, or the summary on stderr) and exit 3 if partial."""
+    if as_json:
+        typer.echo(_report_json(report))
+    elif not quiet:
+        typer.echo(summary, err=True)
+    if report.partial:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
 def _report_json(report: IngestReport) -> str:
     return json.dumps(
         {
@@ -157,21 +167,14 @@ def ingest(
     settings = _settings(config, db=db, allow_private=allow_private, workers=workers)
     with _open(settings) as engine:
         report = _ingest(engine, inputs, quiet or as_json)
-    if as_json:
-        typer.echo(_report_json(report))
-    elif not quiet:
-        typer.echo(_summary(report), err=True)
-    if report.partial:
-        raise typer.Exit(EXIT_PARTIAL)
+    _finish(report, as_json, quiet, _summary(report))
 
 
 @app.command()
 def run(
     inputs: Inputs,
     db: DbOption = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder [default: out].")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder [default: out].")] = None,
     config: ConfigOption = None,
     allow_private: AllowPrivate = None,
     workers: WorkersOption = None,
@@ -187,12 +190,8 @@ def run(
             written = write_articles_jsonl(engine.articles(), articles_path)
         except OSError as error:
             raise _fail(f"{articles_path}: cannot write ({error.strerror or error})") from None
-    if as_json:
-        typer.echo(_report_json(report))
-    elif not quiet:
-        typer.echo(f"{_summary(report)}; wrote {written} articles to {articles_path}", err=True)
-    if report.partial:
-        raise typer.Exit(EXIT_PARTIAL)
+    summary = f"{_summary(report)}; wrote {written} articles to {articles_path}"
+    _finish(report, as_json, quiet, summary)
 
 
 @app.command()
@@ -216,8 +215,12 @@ def articles(
         table = Table("id", "lang", "published", "source", "title", "copy of")
         for article in rows:
             table.add_row(
-                article.id, article.lang, article.published or "",
-                article.published_source, article.title or "", article.duplicate_of or "",
+                article.id,
+                article.lang,
+                article.published or "",
+                article.published_source,
+                article.title or "",
+                article.duplicate_of or "",
             )
         Console().print(table)
 

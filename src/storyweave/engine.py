@@ -15,7 +15,7 @@ from .config import Settings
 from .ingest import read_inputs
 from .ingest.jsonl import document_from_record
 from .model import Article, InputProblem, RawDocument
-from .pipeline import Assignment, IngestReport, Ingestor
+from .pipeline import Assignment, Ingestor, IngestReport
 from .store import Store, open_store
 
 
@@ -53,7 +53,9 @@ class Engine:
         with Ingestor(self.store, self.settings, on_assignment) as ingestor:
             return ingestor.run(documents)
 
-    def add(self, articles: Iterable[Article | RawDocument | Mapping[str, Any]]) -> list[Assignment]:
+    def add(
+        self, articles: Iterable[Article | RawDocument | Mapping[str, Any]]
+    ) -> list[Assignment]:
         """Store articles given in the input format (dicts) or as documents; one result each."""
         documents: list[RawDocument | InputProblem] = []
         for index, item in enumerate(articles):

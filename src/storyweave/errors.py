@@ -13,7 +13,10 @@ class Errors:
     """Codes for input that cannot be read. ``E0xx``: paths and sources; ``E1xx``: content."""
 
     E001 = "no such file or directory"
-    E002 = "unknown file type {detail}; expected .txt, .html, .htm, .jsonl, .json, .csv, .xml/.rss/.atom, .warc (optionally .gz)"
+    E002 = (
+        "unknown file type {detail}; expected .txt, .html, .htm, .jsonl, .json, .csv,"
+        " .xml/.rss/.atom, .warc (optionally .gz)"
+    )
     E003 = "cannot read: {detail}"
     E004 = "refused URL: {detail}"
     E005 = "fetch failed: {detail}"

@@ -1,4 +1,4 @@
-"""Writers of the output files (``articles.jsonl`` …), atomically: a reader never sees half a file."""
+"""Writers of the output files (``articles.jsonl`` …), atomically: no reader sees half a file."""
 
 from __future__ import annotations
 

@@ -184,9 +184,11 @@ class Ingestor:
             else:
                 articles.append(prepared)
 
-        signatures = self._link_duplicates(articles) if self.settings.detect_duplicates else [
-            None for _ in articles
-        ]
+        signatures = (
+            self._link_duplicates(articles)
+            if self.settings.detect_duplicates
+            else [None for _ in articles]
+        )
         if articles:
             try:
                 self.store.add_articles(articles, signatures)

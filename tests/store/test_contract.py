@@ -92,7 +92,7 @@ def test_sqlite_store_survives_reopening_and_uses_wal(tmp_path: Path) -> None:
 def test_unusable_store_paths_are_clear_errors(tmp_path: Path) -> None:
     not_a_db = tmp_path / "notes.db"
     not_a_db.write_text("this is not a database, it is a long enough text file " * 20)
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         open_store(not_a_db)
     with pytest.raises(StoreError, match="unsupported store"):
         open_store("postgres://localhost/db")

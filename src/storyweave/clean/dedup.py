@@ -24,7 +24,8 @@ MIN_SHINGLES = 8
 
 def normalised_words(text: str) -> list[str]:
     """Case-folded, NFC-normalised words: what stays the same when a copy is re-typeset."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+    words: list[str] = _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+    return words
 
 
 def content_hash(text: str) -> str:
@@ -44,7 +45,8 @@ def minhash_signature(text: str) -> bytes | None:
         return None
     sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     sketch.update_batch(sorted(shingles))
-    return sketch.hashvalues.astype("<u8").tobytes()
+    signature: bytes = sketch.hashvalues.astype("<u8").tobytes()
+    return signature
 
 
 class NearDuplicateIndex:

@@ -13,9 +13,24 @@ from ..model import Article, RemovedSpan
 from .base import StoreError
 
 _COLUMNS = (
-    "id", "content_hash", "duplicate_of", "origin", "format", "title", "text", "clean_text",
-    "lang", "published", "published_source", "dateline", "source", "url", "story_id",
-    "removed", "metadata", "minhash",
+    "id",
+    "content_hash",
+    "duplicate_of",
+    "origin",
+    "format",
+    "title",
+    "text",
+    "clean_text",
+    "lang",
+    "published",
+    "published_source",
+    "dateline",
+    "source",
+    "url",
+    "story_id",
+    "removed",
+    "metadata",
+    "minhash",
 )
 _SELECT = (
     "SELECT id, content_hash, duplicate_of, origin, format, title, text, clean_text, lang,"
@@ -116,8 +131,11 @@ def _migrate(db: sqlite3.Connection) -> None:
     """Apply the numbered ``migrations/*.sql`` files newer than the file's ``user_version``."""
     current = int(db.execute("PRAGMA user_version").fetchone()[0])
     scripts = sorted(
-        (entry for entry in resources.files(__package__).joinpath("migrations").iterdir()
-         if entry.name.endswith(".sql")),
+        (
+            entry
+            for entry in resources.files(__package__).joinpath("migrations").iterdir()
+            if entry.name.endswith(".sql")
+        ),
         key=lambda entry: entry.name,
     )
     for script in scripts:
@@ -140,22 +158,63 @@ def _to_row(article: Article, minhash: bytes | None) -> tuple[Any, ...]:
         for s in article.removed
     ]
     return (
-        article.id, article.content_hash, article.duplicate_of, article.origin, article.format,
-        article.title, article.text, article.clean_text, article.lang, article.published,
-        article.published_source, article.dateline, article.source, article.url,
-        article.story_id, json.dumps(removed, ensure_ascii=False),
-        json.dumps(article.metadata, ensure_ascii=False, default=str), minhash,
+        article.id,
+        article.content_hash,
+        article.duplicate_of,
+        article.origin,
+        article.format,
+        article.title,
+        article.text,
+        article.clean_text,
+        article.lang,
+        article.published,
+        article.published_source,
+        article.dateline,
+        article.source,
+        article.url,
+        article.story_id,
+        json.dumps(removed, ensure_ascii=False),
+        json.dumps(article.metadata, ensure_ascii=False, default=str),
+        minhash,
     )
 
 
 def _from_row(row: tuple[Any, ...]) -> Article:
-    (article_id, content_hash, duplicate_of, origin, fmt, title, text, clean_text, lang,
-     published, published_source, dateline, source, url, story_id, removed, metadata) = row
+    (
+        article_id,
+        content_hash,
+        duplicate_of,
+        origin,
+        fmt,
+        title,
+        text,
+        clean_text,
+        lang,
+        published,
+        published_source,
+        dateline,
+        source,
+        url,
+        story_id,
+        removed,
+        metadata,
+    ) = row
     return Article(
-        id=article_id, text=text, clean_text=clean_text, title=title, lang=lang,
-        published=published, published_source=published_source, content_hash=content_hash,
-        origin=origin, source=source, url=url, format=fmt, dateline=dateline,
-        duplicate_of=duplicate_of, story_id=story_id,
+        id=article_id,
+        text=text,
+        clean_text=clean_text,
+        title=title,
+        lang=lang,
+        published=published,
+        published_source=published_source,
+        content_hash=content_hash,
+        origin=origin,
+        source=source,
+        url=url,
+        format=fmt,
+        dateline=dateline,
+        duplicate_of=duplicate_of,
+        story_id=story_id,
         removed=[RemovedSpan(**span) for span in json.loads(removed)],
         metadata=json.loads(metadata),
     )

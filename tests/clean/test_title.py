@@ -1,0 +1,113 @@
+"""Title finding: first short line, after a menu block, glued to the body, or none at all."""
+
+# Turkish dotless i and typographic dashes are part of the examples.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.clean import clean_text
+from storyweave.clean.title import dateline_title_end, glued_title_end
+
+BODY_VI = "Sáng nay, cơ quan chức năng cho biết giá xăng sẽ giảm từ ngày mai. Người dân vui mừng."
+BODY_EN = "The city council voted on Monday to close the old bridge. Work starts next month."
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (f"Giá xăng giảm mạnh từ ngày mai\n\n{BODY_VI}", "Giá xăng giảm mạnh từ ngày mai"),
+        (f"Old bridge to close\n{BODY_EN}", "Old bridge to close"),
+        (
+            "Yaşlı adamı sahte amir dolandırdı\nOlay, dün meydana geldi. Şüpheli aranıyor.",
+            "Yaşlı adamı sahte amir dolandırdı",
+        ),
+        (f"Will the bridge close?\n\n{BODY_EN}", "Will the bridge close?"),
+    ],
+)
+def test_first_short_line_is_the_title(text: str, title: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.title == title
+    assert title not in cleaned.body
+
+
+def test_text_starting_with_a_sentence_has_no_title() -> None:
+    cleaned = clean_text(f"{BODY_EN}\n{BODY_EN.replace('Monday', 'Tuesday')}")
+    assert cleaned.title is None
+    assert cleaned.body.startswith("The city council voted on Monday")
+
+
+def test_title_after_a_menu_block() -> None:
+    text = (
+        "Daily Courier\n\nWWW.COURIER.EXAMPLE\n\nMonday 2, March 2020\nPolitics\nSport\nCulture\n"
+        "Weather\n\nCouncil votes to close the old bridge\n\n" + BODY_EN
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Council votes to close the old bridge"
+    assert cleaned.body == BODY_EN
+    assert {span.reason for span in cleaned.removed} == {"navigation", "title"}
+
+
+def test_section_label_before_the_title_is_navigation() -> None:
+    cleaned = clean_text(f"World\nCouncil votes to close the old bridge\n{BODY_EN}")
+    assert cleaned.title == "Council votes to close the old bridge"
+    assert cleaned.body == BODY_EN
+
+
+def test_author_line_after_the_title_is_dropped_as_credit() -> None:
+    cleaned = clean_text(f"Perrito se refugia del frío en Lerdo\nAna Rangel\n\n{BODY_EN}")
+    assert cleaned.title == "Perrito se refugia del frío en Lerdo"
+    assert [span.reason for span in cleaned.removed] == ["title", "credit"]
+
+
+def test_title_glued_to_the_body() -> None:
+    text = "Giá xăng giảm mạnh tại Hà NộiSáng nay, Hà Nội cho biết giá xăng giảm. Người dân vui."
+    assert glued_title_end(text) == text.index("Sáng")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Giá xăng giảm mạnh tại Hà Nội"
+    assert cleaned.body.startswith("Sáng nay")
+
+
+def test_lower_case_word_glued_to_the_body() -> None:
+    text = "Yaşlı adamı sahte amir dolandırdıOlay, Merzifon'da meydana geldi. Şüpheli aranıyor."
+    assert clean_text(text).title == "Yaşlı adamı sahte amir dolandırdı"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The popular video site YouTube said on Monday it would remove the videos. YouTube agreed.",
+        "Fans of McDonald and others said the price rose. It was high.",
+        "The iPhone maker said sales fell. Analysts expected it.",
+    ],
+)
+def test_camel_case_names_are_not_glue(text: str) -> None:
+    assert glued_title_end(text) is None
+    assert clean_text(text).title is None
+
+
+def test_title_running_into_an_agency_dateline() -> None:
+    text = "Senate president in spotlight over budget JUNEAU, Alaska — During her year, she won."
+    assert dateline_title_end(text) == text.index("JUNEAU")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Senate president in spotlight over budget"
+    assert cleaned.dateline == "JUNEAU, Alaska —"
+
+
+def test_given_title_is_kept_and_its_repeat_dropped() -> None:
+    cleaned = clean_text(f"Old  Bridge to close.\n{BODY_EN}", title="Old bridge to close")
+    assert cleaned.title == "Old bridge to close"
+    assert cleaned.body == BODY_EN
+    assert [span.reason for span in cleaned.removed] == ["title"]
+
+
+def test_given_title_run_into_the_body_is_cut() -> None:
+    cleaned = clean_text(f"Old bridge to close {BODY_EN}", title="Old bridge to close")
+    assert cleaned.body == BODY_EN
+
+
+def test_given_title_leaves_a_different_first_line() -> None:
+    cleaned = clean_text(f"Work on the bridge\n{BODY_EN}", title="Old bridge to close")
+    assert cleaned.title == "Old bridge to close"
+    assert cleaned.body.startswith("Work on the bridge")
