@@ -31,6 +31,7 @@ from .normalize import normalize
 from .shape import (
     SENTENCE_END,
     Line,
+    ends_sentence,
     final_mark,
     is_body_like,
     is_menu_like,
@@ -44,6 +45,8 @@ from .title import MENU_BLOCK_MIN_LINES, find_title, title_key
 NEAR_TOP_LINES = 3
 # Repeated lines shorter than this (in words) may be legitimate (short labels, list items).
 DUPLICATE_MIN_WORDS = 3
+# A repeated line this long that ends a sentence is a repeated paragraph, not a list item.
+DUPLICATE_PARAGRAPH_MIN_WORDS = 12
 # Short lines after a "Read more" line are the headlines it links to.
 LINKED_HEADLINE_MAX_TOKENS = 20
 TRAILING_JUNK_MAX_LINES = 2
@@ -116,8 +119,15 @@ def _drop_repeats(lines: list[Line], title: str | None, removals: Removals) -> N
             removals.drop(line, "title")
         elif _is_caption_pair(lines, first_index, index):
             removals.drop(line, "duplicate-caption")
-        else:
+        elif _is_repeatable_prose(line.text):
             removals.drop(line, "duplicate-paragraph")
+
+
+def _is_repeatable_prose(text: str) -> bool:
+    """Whether a repeated line is a paragraph shown twice (a standfirst repeated in the body),
+    not a short item that legitimately recurs (table headers, list entries, interview
+    questions, recipe steps)."""
+    return token_count(text) >= DUPLICATE_PARAGRAPH_MIN_WORDS and ends_sentence(text)
 
 
 def _is_caption_pair(lines: list[Line], first: int, second: int) -> bool:
