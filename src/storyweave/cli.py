@@ -19,7 +19,9 @@ from rich.table import Table
 
 from .config import Settings
 from .engine import Engine
-from .exports import write_articles_jsonl
+from .evaluate.runner import EvaluationError, evaluate_folder
+from .exports import write_articles_jsonl, write_stories_jsonl
+from .model import StoryAssignment
 from .pipeline import Assignment, IngestReport
 from .store import StoreError
 
@@ -186,11 +188,15 @@ def run(
     with _open(settings) as engine:
         report = _ingest(engine, inputs, quiet or as_json)
         articles_path = settings.out / "articles.jsonl"
+        stories_path = settings.out / "stories.jsonl"
         try:
             written = write_articles_jsonl(engine.articles(), articles_path)
+            stories = write_stories_jsonl(engine.stories(), stories_path)
         except OSError as error:
-            raise _fail(f"{articles_path}: cannot write ({error.strerror or error})") from None
-    summary = f"{_summary(report)}; wrote {written} articles to {articles_path}"
+            raise _fail(f"{settings.out}: cannot write ({error.strerror or error})") from None
+    summary = (
+        f"{_summary(report)}; wrote {stories} stories and {written} articles to {settings.out}"
+    )
     _finish(report, as_json, quiet, summary)
 
 
@@ -204,9 +210,7 @@ def articles(
 ) -> None:
     """List stored articles (id, language, date, title); --json prints full records as JSONL."""
     settings = _settings(config, db=db)
-    if not settings.db.exists():
-        raise _fail(f"{settings.db}: no such store; run `storyweave ingest` first")
-    with _open(settings) as engine:
+    with _open_existing(settings) as engine:
         rows = engine.articles(limit=limit, offset=offset)
         if as_json:
             for article in rows:
@@ -223,6 +227,148 @@ def articles(
                 article.duplicate_of or "",
             )
         Console().print(table)
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stories (id, size, languages, dates, a title); --json prints stories.jsonl records."""
+    settings = _settings(config, db=db)
+    with _open_existing(settings) as engine:
+        if as_json:
+            for story in engine.stories():
+                typer.echo(json.dumps(story.to_record(), ensure_ascii=False))
+            return
+        table = Table("story", "articles", "languages", "first", "last", "title")
+        for story in engine.stories():
+            first = engine.article(story.article_ids[0]) if story.article_ids else None
+            table.add_row(
+                story.id,
+                str(len(story.article_ids)),
+                " ".join(story.languages),
+                story.first_published or "",
+                story.last_published or "",
+                (first.title or first.clean_text[:60]) if first else "",
+            )
+        Console().print(table)
+
+
+@app.command()
+def show(
+    story_id: Annotated[str, typer.Argument(help="A story id (see `storyweave stories`).")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one story: its articles, and why each joined (score and shared evidence)."""
+    settings = _settings(config, db=db)
+    with _open_existing(settings) as engine:
+        story = engine.story(story_id)
+        if story is None:
+            raise _fail(f"no story {story_id!r} in {settings.db}")
+        rows = []
+        for article_id in story.article_ids:
+            article = engine.article(article_id)
+            assignment = engine.assignment(article_id)
+            rows.append((article, assignment))
+        if as_json:
+            record = story.to_record()
+            record["articles"] = [
+                {
+                    "id": article_id,
+                    "title": article.title if article else None,
+                    "lang": article.lang if article else None,
+                    "score": assignment.score if assignment else None,
+                    "evidence": assignment.evidence if assignment else {},
+                }
+                for article_id, (article, assignment) in zip(story.article_ids, rows, strict=True)
+            ]
+            typer.echo(json.dumps(record, ensure_ascii=False))
+            return
+        console = Console()
+        console.print(
+            f"[bold]{story.id}[/]  {len(story.article_ids)} articles  "
+            f"languages: {', '.join(story.languages)}  "
+            f"published: {story.first_published or '?'} … {story.last_published or '?'}"
+        )
+        for article, assignment in rows:
+            if article is None:
+                continue
+            console.print(
+                f"\n[bold]{article.id}[/] [{article.lang}] "
+                f"{article.title or article.clean_text[:80]}",
+                highlight=False,
+            )
+            console.print(f"  {_why(assignment)}", highlight=False)
+
+
+def _why(assignment: StoryAssignment | None) -> str:
+    """One line saying why an article is in its story."""
+    if assignment is None:
+        return "not clustered"
+    evidence = assignment.evidence
+    if evidence.get("copy"):
+        return "joined as a copy of an earlier article"
+    if assignment.score is None:
+        closest = evidence.get("probability")
+        return "opened the story" + (
+            f" (closest other story at p={closest:.2f})" if closest is not None else ""
+        )
+    parts = [f"joined with p={assignment.score:.2f}"]
+    if evidence.get("shared_names"):
+        parts.append("shared names: " + ", ".join(evidence["shared_names"]))
+    if evidence.get("shared_terms"):
+        parts.append("shared terms: " + ", ".join(evidence["shared_terms"]))
+    features = evidence.get("features", {})
+    if "dense" in features:
+        parts.append(f"meaning similarity {features['dense']:.2f}")
+    return "; ".join(parts)
+
+
+@app.command(name="eval")
+def evaluate(
+    dataset: Annotated[
+        Path, typer.Argument(help="Folder with articles.jsonl + gold.jsonl and/or pairs.jsonl.")
+    ],
+    config: ConfigOption = None,
+    workers: WorkersOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure clustering (BCubed, pairwise F1) and similarity (Pearson) on a labelled folder."""
+    settings = _settings(config, workers=workers)
+    if not dataset.is_dir():
+        raise _fail(f"{dataset}: not a folder", 2)
+    stderr = Console(stderr=True)
+    try:
+        measures = evaluate_folder(
+            dataset, settings, on_progress=lambda m: stderr.print(f"storyweave: {m} …")
+        )
+    except (EvaluationError, StoreError) as error:
+        raise _fail(str(error)) from None
+    if as_json:
+        for m in measures:
+            typer.echo(
+                json.dumps(
+                    {"section": m.section, "metric": m.metric, "value": m.value, "n": m.count}
+                )
+            )
+        return
+    table = Table("section", "metric", "value", "n", title=str(dataset))
+    for m in measures:
+        value = (
+            f"{m.value:.4f}" if isinstance(m.value, float) and m.value < 10 else f"{m.value:,.1f}"
+        )
+        table.add_row(m.section, m.metric, value, "" if m.count is None else str(m.count))
+    Console().print(table)
+
+
+def _open_existing(settings: Settings) -> Engine:
+    if not settings.db.exists():
+        raise _fail(f"{settings.db}: no such store; run `storyweave ingest` first")
+    return _open(settings)
 
 
 def main() -> None:

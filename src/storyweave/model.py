@@ -107,3 +107,52 @@ class Article:
             ],
         )
         return record
+
+
+@dataclass(slots=True)
+class StoryAssignment:
+    """Why an article is in its story: the story, the probability the scorer gave, the evidence.
+
+    ``score`` is ``None`` when the article opened the story, or joined as a copy of another.
+    ``evidence`` holds what a person needs to judge the decision (shared names and terms, the
+    similarities, the best alternative).
+    """
+
+    article_id: str
+    story_id: str
+    score: float | None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class StoryRecord:
+    """A story as the store keeps it: summary columns plus the clusterer's opaque ``state``."""
+
+    id: str
+    article_count: int
+    languages: list[str]
+    first_published: str | None
+    last_published: str | None
+    state: bytes
+    merged_into: str | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    """A story as users read it (text fields are added by story building)."""
+
+    id: str
+    article_ids: list[str]
+    languages: list[str]
+    first_published: str | None
+    last_published: str | None
+
+    def to_record(self) -> dict[str, Any]:
+        """The ``stories.jsonl`` record."""
+        return {
+            "id": self.id,
+            "article_ids": list(self.article_ids),
+            "languages": list(self.languages),
+            "first_published": self.first_published,
+            "last_published": self.last_published,
+        }

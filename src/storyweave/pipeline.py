@@ -1,14 +1,19 @@
-"""Wires the stages: read → clean → analyse → deduplicate → store, in batches, resumably.
+"""Wires the stages: read → clean → analyse → deduplicate → encode → cluster → store.
 
-Each batch of articles is prepared (in worker processes when there are enough of them) and then
-written in one transaction, so a crash loses at most the batch in flight and a rerun skips what
-is already stored.
+Articles flow in batches. Each batch is prepared (cleaned, analysed, its clustering signals
+extracted — in worker processes when the batch is large enough), encoded in one call, clustered
+one article at a time in arrival order, and written in one transaction together with the story
+changes and the learned state, so a crash loses at most the batch in flight and a rerun skips
+what is already stored and resumes with exactly the state of the last committed batch.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,13 +22,19 @@ from typing import Literal
 from .analyze import detect_language, resolve_published
 from .clean import clean_text
 from .clean.dedup import NearDuplicateIndex, content_hash, minhash_signature
+from .cluster import StoryClusterer, StoryProfile, load_background, load_scorer
+from .cluster.clusterer import STATE_CENTROIDS, STATE_NAMES, STATE_TERMS
 from .config import Settings
 from .errors import problem
 from .model import Article, InputProblem, RawDocument
+from .represent.encoders import Encoder, get_encoder
+from .represent.signals import ArticleSignals, extract_signals
 from .store import Store
+from .store.base import BatchWrite
 
 Outcome = Literal["stored", "duplicate", "exists", "rejected"]
 
+_PR_SET_PDEATHSIG = 1
 # Below this many articles a batch is prepared in-process: a worker round trip costs more.
 _MIN_PARALLEL_BATCH = 16
 
@@ -104,6 +115,33 @@ def prepare_article(raw: RawDocument) -> Article | InputProblem:
         return problem(raw.origin, "E120", f"{type(error).__name__}: {error}")
 
 
+@dataclass(slots=True)
+class Prepared:
+    """An article ready to store, with what clustering needs to place it."""
+
+    article: Article
+    signals: ArticleSignals
+
+
+def prepare(raw: RawDocument, embedding_chars: int) -> Prepared | InputProblem:
+    """Clean, analyse and extract clustering signals (pure; runs in worker processes)."""
+    article = prepare_article(raw)
+    if isinstance(article, InputProblem):
+        return article
+    try:
+        return Prepared(article, extract_signals(article, embedding_chars))
+    except Exception as error:  # a bug on one article must not sink the batch
+        return problem(raw.origin, "E120", f"{type(error).__name__}: {error}")
+
+
+def _die_with_parent() -> None:
+    """Make a worker exit when the ingesting process dies, even by SIGKILL (Linux only):
+    an orphaned worker would otherwise wait forever on its queue."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def _given_language(lang: str | None) -> str | None:
     if not lang or not lang.strip():
         return None
@@ -111,7 +149,7 @@ def _given_language(lang: str | None) -> str | None:
 
 
 class Ingestor:
-    """Stores documents batch by batch into ``store``; one instance per run.
+    """Stores and clusters documents batch by batch into ``store``; one instance per run.
 
     >>> # with Ingestor(store, settings) as ingestor: report = ingestor.run(read_inputs(...))
     """
@@ -127,6 +165,8 @@ class Ingestor:
         self.on_assignment = on_assignment
         self._near: NearDuplicateIndex | None = None
         self._executor: Executor | None = None
+        self._encoder: Encoder | None = None
+        self._clusterer: StoryClusterer | None = None
 
     def __enter__(self) -> Ingestor:
         return self
@@ -160,6 +200,18 @@ class Ingestor:
         if batch:
             yield from self._store_batch(batch)
 
+    def encoder(self) -> Encoder:
+        """The dense encoder named in the settings, loaded once."""
+        if self._encoder is None:
+            self._encoder = get_encoder(self.settings.encoder)
+        return self._encoder
+
+    def clusterer(self) -> StoryClusterer:
+        """The clusterer, restored from the store on first use."""
+        if self._clusterer is None:
+            self._clusterer = restore_clusterer(self.store, self.encoder().dim, self.settings)
+        return self._clusterer
+
     def _emit(self, assignment: Assignment) -> Assignment:
         if self.on_assignment is not None:
             self.on_assignment(assignment)
@@ -177,40 +229,72 @@ class Ingestor:
                 seen.add(article_id)
                 fresh.append(raw)
 
-        articles: list[Article] = []
-        for prepared in self._prepare(fresh):
-            if isinstance(prepared, InputProblem):
-                results.append(Assignment(None, "rejected", prepared.origin, problem=prepared))
+        prepared: list[Prepared] = []
+        for item in self._prepare(fresh):
+            if isinstance(item, InputProblem):
+                results.append(Assignment(None, "rejected", item.origin, problem=item))
             else:
-                articles.append(prepared)
-
-        signatures = (
+                prepared.append(item)
+        articles = [item.article for item in prepared]
+        signatures: list[bytes | None] = (
             self._link_duplicates(articles)
             if self.settings.detect_duplicates
-            else [None for _ in articles]
+            else [None] * len(articles)
         )
-        if articles:
-            try:
-                self.store.add_articles(articles, signatures)
-            except Exception:
-                self._near = None  # it holds the batch that did not land: rebuild from the store
-                raise
+        write = BatchWrite(articles=articles, minhashes=signatures)
+        if prepared:
+            self._cluster(prepared, write)
+        try:
+            self.store.write_batch(write)
+        except Exception:
+            # The in-memory indexes hold the batch that did not land: rebuild from the store.
+            self._near = None
+            self._clusterer = None
+            raise
         for article in articles:
             outcome: Outcome = "duplicate" if article.duplicate_of else "stored"
-            results.append(Assignment(article.id, outcome, article.origin, article.duplicate_of))
+            results.append(
+                Assignment(
+                    article.id, outcome, article.origin, article.duplicate_of, article.story_id
+                )
+            )
         for assignment in results:
             yield self._emit(assignment)
 
-    def _prepare(self, batch: list[RawDocument]) -> list[Article | InputProblem]:
+    def _prepare(self, batch: list[RawDocument]) -> list[Prepared | InputProblem]:
+        chars = self.settings.embedding_chars
         if self.settings.workers <= 1 or len(batch) < _MIN_PARALLEL_BATCH:
-            return [prepare_article(raw) for raw in batch]
+            return [prepare(raw, chars) for raw in batch]
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.settings.workers,
                 mp_context=multiprocessing.get_context("fork"),
+                initializer=_die_with_parent,
             )
         chunk = max(1, len(batch) // (4 * self.settings.workers))
-        return list(self._executor.map(prepare_article, batch, chunksize=chunk))
+        return list(self._executor.map(prepare, batch, [chars] * len(batch), chunksize=chunk))
+
+    def _cluster(self, prepared: list[Prepared], write: BatchWrite) -> None:
+        """Encode the batch, then place each article in a story, in arrival order."""
+        vectors = self.encoder().encode([item.signals.embedding_text for item in prepared])
+        clusterer = self.clusterer()
+        story_of: dict[str, str] = {}
+        for item, vector in zip(prepared, vectors, strict=True):
+            item.signals.vector = vector
+            original = item.article.duplicate_of
+            copy_of_story = None
+            if original is not None:
+                copy_of_story = story_of.get(original) or self._stored_story(original)
+            decision = clusterer.assign(item.signals, copy_of_story)
+            item.article.story_id = decision.assignment.story_id
+            story_of[item.article.id] = decision.assignment.story_id
+            write.assignments.append(decision.assignment)
+        write.stories, write.merged = clusterer.take_changes()
+        write.state = clusterer.state()
+
+    def _stored_story(self, article_id: str) -> str | None:
+        stored = self.store.article(article_id)
+        return None if stored is None else stored.story_id
 
     def _link_duplicates(self, articles: list[Article]) -> list[bytes | None]:
         """Set ``duplicate_of`` on copies (exact, then near); return each article's signature."""
@@ -237,3 +321,15 @@ class Ingestor:
             for article_id, signature in self.store.minhashes():
                 self._near.add(article_id, signature)
         return self._near
+
+
+def restore_clusterer(store: Store, dim: int, settings: Settings) -> StoryClusterer:
+    """A clusterer holding the store's stories and learned state (fresh for a new store)."""
+    return StoryClusterer.restore(
+        load_scorer(),
+        dim,
+        (StoryProfile.from_bytes(record.state) for record in store.stories()),
+        {name: store.state(name) for name in (STATE_CENTROIDS, STATE_TERMS, STATE_NAMES)},
+        capacity=settings.active_stories,
+        background=load_background(),
+    )

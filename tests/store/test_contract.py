@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from storyweave.model import Article, RemovedSpan
+from storyweave.model import Article, RemovedSpan, StoryAssignment, StoryRecord
 from storyweave.store import SQLiteStore, Store, StoreError, open_store
+from storyweave.store.base import BatchWrite
 
 
 def make_article(article_id: str, text: str = "Body text.", content_hash: str = "") -> Article:
@@ -71,7 +72,7 @@ def test_minhashes_list_originals_only(store: Store) -> None:
 
 def test_a_failing_batch_stores_nothing(store: Store) -> None:
     store.add_articles([make_article("a")], [None])
-    with pytest.raises(StoreError, match="cannot store 2 articles"):
+    with pytest.raises(StoreError, match="cannot store a batch of 2 articles"):
         store.add_articles([make_article("b"), make_article("a")], [None, None])
     assert store.existing_ids(["a", "b"]) == {"a"}
 
@@ -96,3 +97,69 @@ def test_unusable_store_paths_are_clear_errors(tmp_path: Path) -> None:
         open_store(not_a_db)
     with pytest.raises(StoreError, match="unsupported store"):
         open_store("postgres://localhost/db")
+
+
+def story_record(story_id: str, count: int, state: bytes = b"state") -> StoryRecord:
+    return StoryRecord(story_id, count, ["vi", "en"], "2016-08-15", "2016-08-16", state)
+
+
+def test_a_batch_with_stories_assignments_and_state_lands_whole(store: Store) -> None:
+    articles = [make_article("a"), make_article("b")]
+    store.write_batch(
+        BatchWrite(
+            articles=articles,
+            minhashes=[None, None],
+            assignments=[
+                StoryAssignment("a", "s1", None, {}),
+                StoryAssignment("b", "s1", 0.93, {"shared_names": ["shoigu"]}),
+            ],
+            stories=[story_record("s1", 2)],
+            state={"centroids": b"\x00\x01"},
+        )
+    )
+    assert store.story_article_ids("s1") == ["a", "b"]
+    assert store.assignment("b") == StoryAssignment("b", "s1", 0.93, {"shared_names": ["shoigu"]})
+    assert store.state("centroids") == b"\x00\x01"
+    assert store.state("missing") is None
+    stored_article = store.article("a")
+    assert stored_article is not None and stored_article.story_id == "s1"
+    assert [s.id for s in store.stories()] == ["s1"]
+
+
+def test_a_merge_moves_articles_and_hides_the_merged_story(store: Store) -> None:
+    store.write_batch(
+        BatchWrite(
+            articles=[make_article("a"), make_article("b")],
+            minhashes=[None, None],
+            assignments=[StoryAssignment("a", "s1", None), StoryAssignment("b", "s2", None)],
+            stories=[story_record("s1", 1), story_record("s2", 1)],
+        )
+    )
+    gone = story_record("s2", 1)
+    gone.merged_into = "s1"
+    store.write_batch(
+        BatchWrite(stories=[story_record("s1", 2, b"new"), gone], merged={"s2": "s1"})
+    )
+    assert [s.id for s in store.stories()] == ["s1"]
+    assert [s.id for s in store.stories(include_merged=True)] == ["s1", "s2"]
+    assert store.story_article_ids("s1") == ["a", "b"]
+    moved = store.assignment("b")
+    assert moved is not None and moved.story_id == "s1"
+    kept = store.story("s1")
+    assert kept is not None and kept.state == b"new" and kept.article_count == 2
+
+
+def test_a_failing_story_write_rolls_back_its_articles(store: Store) -> None:
+    with pytest.raises(StoreError):
+        store.write_batch(
+            BatchWrite(
+                articles=[make_article("a")],
+                minhashes=[None],
+                assignments=[StoryAssignment("a", "s1", None)],
+                stories=[story_record("s1", 1)],
+                state={None: b"a state needs a name"},  # type: ignore[dict-item]
+            )
+        )
+    assert store.count_articles() == 0
+    assert list(store.stories()) == []
+    assert store.assignment("a") is None

@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..model import Article
+from ..model import Article, StoryAssignment, StoryRecord
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or written; the message says which file and why."""
+
+
+@dataclass(slots=True)
+class BatchWrite:
+    """Everything one batch changes, written in one transaction.
+
+    ``merged`` maps a story that was merged away to the story that absorbed it: its articles
+    and assignments move there. ``state`` holds named blobs of the engine's learned state
+    (language centroids, document frequencies …).
+    """
+
+    articles: list[Article] = field(default_factory=list)
+    minhashes: list[bytes | None] = field(default_factory=list)
+    assignments: list[StoryAssignment] = field(default_factory=list)
+    stories: list[StoryRecord] = field(default_factory=list)
+    merged: dict[str, str] = field(default_factory=dict)
+    state: dict[str, bytes] = field(default_factory=dict)
 
 
 class Store(Protocol):
@@ -17,6 +35,10 @@ class Store(Protocol):
 
     def add_articles(self, articles: Sequence[Article], minhashes: Sequence[bytes | None]) -> None:
         """Store ``articles`` (with their near-duplicate signatures) in one transaction."""
+        ...
+
+    def write_batch(self, batch: BatchWrite) -> None:
+        """Apply ``batch`` in one transaction: all of it is visible afterwards, or none."""
         ...
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
@@ -41,6 +63,26 @@ class Store(Protocol):
 
     def count_articles(self) -> int:
         """How many articles are stored."""
+        ...
+
+    def stories(self, include_merged: bool = False) -> Iterator[StoryRecord]:
+        """Stories in the order they were opened (without those merged into others)."""
+        ...
+
+    def story(self, story_id: str) -> StoryRecord | None:
+        """One story, or ``None``."""
+        ...
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        """Ids of the story's articles, in storage order."""
+        ...
+
+    def assignment(self, article_id: str) -> StoryAssignment | None:
+        """Why the article is in its story, or ``None`` if it was not clustered."""
+        ...
+
+    def state(self, name: str) -> bytes | None:
+        """A named blob of engine state, or ``None``."""
         ...
 
     def close(self) -> None:

@@ -9,8 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, RemovedSpan
-from .base import StoreError
+from ..model import Article, RemovedSpan, StoryAssignment, StoryRecord
+from .base import BatchWrite, StoreError
 
 _COLUMNS = (
     "id",
@@ -37,6 +37,10 @@ _SELECT = (
     " published, published_source, dateline, source, url, story_id, removed, metadata"
     " FROM articles"
 )
+_SELECT_STORY = (
+    "SELECT id, article_count, languages, first_published, last_published, state, merged_into"
+    " FROM stories"
+)
 # SQLite limits the number of bound parameters; stay well below the oldest default (999).
 _CHUNK = 500
 
@@ -59,14 +63,63 @@ class SQLiteStore:
             raise StoreError(f"{path}: cannot open the store ({error})") from error
 
     def add_articles(self, articles: Sequence[Article], minhashes: Sequence[bytes | None]) -> None:
-        rows = [_to_row(a, m) for a, m in zip(articles, minhashes, strict=True)]
+        self.write_batch(BatchWrite(articles=list(articles), minhashes=list(minhashes)))
+
+    def write_batch(self, batch: BatchWrite) -> None:
+        rows = [_to_row(a, m) for a, m in zip(batch.articles, batch.minhashes, strict=True)]
         placeholders = ", ".join("?" for _ in _COLUMNS)
-        sql = f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({placeholders})"
         try:
             with _transaction(self._db):
-                self._db.executemany(sql, rows)
+                self._db.executemany(
+                    f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({placeholders})", rows
+                )
+                self._write_stories(batch)
         except sqlite3.Error as error:
-            raise StoreError(f"{self.path}: cannot store {len(rows)} articles ({error})") from error
+            raise StoreError(
+                f"{self.path}: cannot store a batch of {len(rows)} articles ({error})"
+            ) from error
+
+    def _write_stories(self, batch: BatchWrite) -> None:
+        self._db.executemany(
+            "INSERT INTO stories (id, article_count, languages, first_published, last_published,"
+            " merged_into, state) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET article_count = excluded.article_count,"
+            " languages = excluded.languages, first_published = excluded.first_published,"
+            " last_published = excluded.last_published, merged_into = excluded.merged_into,"
+            " state = excluded.state,"
+            " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            [
+                (
+                    s.id,
+                    s.article_count,
+                    json.dumps(s.languages),
+                    s.first_published,
+                    s.last_published,
+                    s.merged_into,
+                    s.state,
+                )
+                for s in batch.stories
+            ],
+        )
+        self._db.executemany(
+            "INSERT OR REPLACE INTO assignments (article_id, story_id, score, evidence)"
+            " VALUES (?, ?, ?, ?)",
+            [
+                (a.article_id, a.story_id, a.score, json.dumps(a.evidence, ensure_ascii=False))
+                for a in batch.assignments
+            ],
+        )
+        self._db.executemany(
+            "UPDATE articles SET story_id = ? WHERE id = ?",
+            [(a.story_id, a.article_id) for a in batch.assignments],
+        )
+        for gone, kept in batch.merged.items():
+            self._db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (kept, gone))
+            self._db.execute("UPDATE assignments SET story_id = ? WHERE story_id = ?", (kept, gone))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO engine_state (name, value) VALUES (?, ?)",
+            list(batch.state.items()),
+        )
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         found: set[str] = set()
@@ -109,6 +162,35 @@ class SQLiteStore:
 
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def stories(self, include_merged: bool = False) -> Iterator[StoryRecord]:
+        where = "" if include_merged else " WHERE merged_into IS NULL"
+        cursor = self._db.execute(f"{_SELECT_STORY}{where} ORDER BY seq")
+        for row in cursor:
+            yield _story_from_row(row)
+
+    def story(self, story_id: str) -> StoryRecord | None:
+        row = self._db.execute(f"{_SELECT_STORY} WHERE id = ?", (story_id,)).fetchone()
+        return None if row is None else _story_from_row(row)
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        cursor = self._db.execute(
+            "SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (story_id,)
+        )
+        return [row[0] for row in cursor]
+
+    def assignment(self, article_id: str) -> StoryAssignment | None:
+        row = self._db.execute(
+            "SELECT article_id, story_id, score, evidence FROM assignments WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return StoryAssignment(row[0], row[1], row[2], json.loads(row[3]))
+
+    def state(self, name: str) -> bytes | None:
+        row = self._db.execute("SELECT value FROM engine_state WHERE name = ?", (name,)).fetchone()
+        return None if row is None else bytes(row[0])
 
     def close(self) -> None:
         self._db.close()
@@ -217,4 +299,17 @@ def _from_row(row: tuple[Any, ...]) -> Article:
         story_id=story_id,
         removed=[RemovedSpan(**span) for span in json.loads(removed)],
         metadata=json.loads(metadata),
+    )
+
+
+def _story_from_row(row: tuple[Any, ...]) -> StoryRecord:
+    story_id, count, languages, first, last, state, merged_into = row
+    return StoryRecord(
+        id=story_id,
+        article_count=count,
+        languages=json.loads(languages),
+        first_published=first,
+        last_published=last,
+        state=bytes(state),
+        merged_into=merged_into,
     )

@@ -1,0 +1,16 @@
+"""Online, cross-lingual story clustering: candidate retrieval, a learned scorer, decisions."""
+
+from .background import Background, load_background
+from .clusterer import Decision, StoryClusterer
+from .profile import StoryProfile
+from .scorer import Scorer, load_scorer
+
+__all__ = [
+    "Background",
+    "Decision",
+    "Scorer",
+    "StoryClusterer",
+    "StoryProfile",
+    "load_background",
+    "load_scorer",
+]

@@ -1,0 +1,286 @@
+"""Online story clustering: one decision per article, in arrival order, deterministic.
+
+For each article: correct its dense vector for language bias, fetch candidate stories from the
+indexes, score each with the learned model, and join the most probable story if it clears the
+threshold — else open a new story. Each decision keeps its evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from ..model import StoryAssignment, StoryRecord
+from ..represent.language_bias import LanguageCentroids
+from ..represent.lexical import DocumentFrequencies
+from ..represent.signals import ArticleSignals
+from .background import Background
+from .features import Comparison, compare
+from .index import CandidateIndex
+from .profile import StoryProfile
+from .scorer import Scorer
+
+#: Weight, in articles, of the background per-language mean vectors in a fresh store.
+PRIOR_ARTICLES = 50
+#: Name keys of an article used to look up candidate stories (the rarest first).
+LOOKUP_NAMES = 8
+#: Terms of an article used to look up candidate stories (the heaviest first).
+LOOKUP_TERMS = 8
+NAMES_LANGUAGE = "*names*"
+
+STATE_CENTROIDS = "language_centroids"
+STATE_TERMS = "term_frequencies"
+STATE_NAMES = "name_frequencies"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Where one article went and why."""
+
+    assignment: StoryAssignment
+    opened: bool
+
+
+class StoryClusterer:
+    """Keeps the active stories and assigns articles to them, one at a time."""
+
+    def __init__(
+        self,
+        scorer: Scorer,
+        dim: int,
+        capacity: int = 20_000,
+        background: Background | None = None,
+    ) -> None:
+        self.scorer = scorer
+        self.dim = dim
+        self.profiles: dict[str, StoryProfile] = {}
+        self.index = CandidateIndex(dim, capacity)
+        background = background or Background()
+        self.centroids = LanguageCentroids(dim)
+        for lang, mean in sorted(background.language_means.items()):
+            if mean.shape == (dim,):
+                self.centroids.update(lang, np.tile(mean, (PRIOR_ARTICLES, 1)))
+        # Copies: the clusterer's counts grow, the background stays as shipped.
+        self.term_frequencies = DocumentFrequencies.from_state(background.terms.to_state())
+        self.name_frequencies = DocumentFrequencies.from_state(background.names.to_state())
+        self._changed: dict[str, StoryProfile] = {}
+        self._merged: dict[str, str] = {}
+        self._inactive: set[str] = set()
+
+    # -- persistence -----------------------------------------------------------------------
+
+    @classmethod
+    def restore(
+        cls,
+        scorer: Scorer,
+        dim: int,
+        profiles: Iterable[StoryProfile],
+        state: dict[str, bytes | None],
+        capacity: int = 20_000,
+        background: Background | None = None,
+    ) -> StoryClusterer:
+        """A clusterer holding stored stories and learned state (as :meth:`state` wrote);
+        ``background`` seeds whatever state the store does not have yet."""
+        clusterer = cls(scorer, dim, capacity, background)
+        if state.get(STATE_CENTROIDS):
+            clusterer.centroids = LanguageCentroids.from_bytes(state[STATE_CENTROIDS] or b"")
+        if state.get(STATE_TERMS):
+            clusterer.term_frequencies = DocumentFrequencies.from_state(
+                json.loads(state[STATE_TERMS] or b"{}")
+            )
+        if state.get(STATE_NAMES):
+            clusterer.name_frequencies = DocumentFrequencies.from_state(
+                json.loads(state[STATE_NAMES] or b"{}")
+            )
+        for profile in profiles:
+            clusterer.profiles[profile.id] = profile
+            clusterer._index(profile)
+        return clusterer
+
+    def state(self) -> dict[str, bytes]:
+        """The learned state to persist with each batch."""
+        return {
+            STATE_CENTROIDS: self.centroids.to_bytes(),
+            STATE_TERMS: _json_bytes(self.term_frequencies.to_state()),
+            STATE_NAMES: _json_bytes(self.name_frequencies.to_state()),
+        }
+
+    def take_changes(self) -> tuple[list[StoryRecord], dict[str, str]]:
+        """Stories changed since the last call (as records to store) and merges made."""
+        records = [_record(profile) for profile in self._changed.values()]
+        merged = dict(self._merged)
+        self._changed.clear()
+        self._merged.clear()
+        # Stories that left the active window are in the store now; memory can let them go.
+        for story_id in self._inactive:
+            self.profiles.pop(story_id, None)
+        self._inactive.clear()
+        return records, merged
+
+    # -- assignment ------------------------------------------------------------------------
+
+    def assign(self, signals: ArticleSignals, copy_of_story: str | None = None) -> Decision:
+        """Put one article in a story (a copy goes where its original is)."""
+        if copy_of_story is not None and copy_of_story in self.profiles:
+            self.place(signals, copy_of_story)
+            return Decision(
+                StoryAssignment(signals.article_id, copy_of_story, None, {"copy": True}), False
+            )
+        scored = self.score_candidates(signals)
+        evidence: dict[str, Any] = {"candidates": len(scored)}
+        story_id: str | None = None
+        probability: float | None = None
+        if scored:
+            probability, best, comparison = scored[0]
+            evidence.update(
+                probability=round(probability, 4),
+                threshold=self.scorer.threshold,
+                shared_names=comparison.shared_names,
+                shared_terms=comparison.shared_terms,
+                features=comparison.named(),
+            )
+            if len(scored) > 1:
+                evidence["runner_up"] = {
+                    "story": scored[1][1],
+                    "probability": round(scored[1][0], 4),
+                }
+            if probability >= self.scorer.threshold:
+                story_id = best
+            else:
+                evidence["closest"] = best
+                probability = None
+        opened = story_id is None
+        story_id = self.place(signals, story_id)
+        return Decision(
+            StoryAssignment(signals.article_id, story_id, probability, evidence), opened
+        )
+
+    def score_candidates(self, signals: ArticleSignals) -> list[tuple[float, str, Comparison]]:
+        """Every candidate story with P(same event) and its comparison, most probable first
+        (ties go to the story whose id sorts first, so that decisions are deterministic)."""
+        vector = self._corrected(signals)
+        weights = self.term_frequencies.weights(signals.lang, signals.terms)
+        name_weights = {key: self._name_idf(key) for key in signals.names}
+        keys = _lookup_keys(signals.lang, weights, name_weights)
+        scored: list[tuple[float, str, Comparison]] = []
+        for story_id in self.index.candidates(vector, keys):
+            comparison = compare(
+                signals.lang,
+                vector,
+                weights,
+                signals.names,
+                self._name_idf,
+                signals.numbers,
+                signals.day,
+                self.profiles[story_id],
+            )
+            scored.append((self.scorer.probability(comparison.values), story_id, comparison))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return scored
+
+    def place(self, signals: ArticleSignals, story_id: str | None) -> str:
+        """Add the article to ``story_id`` (a new story when ``None``); return the story id."""
+        if story_id is None:
+            story_id = _story_id(signals.article_id)
+            self.profiles[story_id] = StoryProfile(story_id)
+        profile = self.profiles[story_id]
+        profile.add(
+            signals.lang,
+            self._corrected(signals),
+            self.term_frequencies.weights(signals.lang, signals.terms),
+            signals.names,
+            signals.numbers,
+            signals.day,
+        )
+        self._index(profile)
+        self._changed[story_id] = profile
+        self._learn(signals)
+        return story_id
+
+    def compare(self, signals: ArticleSignals, other: ArticleSignals) -> tuple[float, Comparison]:
+        """P(same event) of two articles, as if ``other`` were a one-article story."""
+        story = StoryProfile("pair")
+        story.add(
+            other.lang,
+            self._corrected(other),
+            self.term_frequencies.weights(other.lang, other.terms),
+            other.names,
+            other.numbers,
+            other.day,
+        )
+        comparison = compare(
+            signals.lang,
+            self._corrected(signals),
+            self.term_frequencies.weights(signals.lang, signals.terms),
+            signals.names,
+            self._name_idf,
+            signals.numbers,
+            signals.day,
+            story,
+        )
+        return self.scorer.probability(comparison.values), comparison
+
+    def _name_idf(self, key: str) -> float:
+        return self.name_frequencies.idf(NAMES_LANGUAGE, key)
+
+    def _corrected(self, signals: ArticleSignals) -> np.ndarray | None:
+        if signals.vector is None:
+            return None
+        corrected: np.ndarray = self.centroids.correct(signals.lang, signals.vector[None, :])[0]
+        return corrected
+
+    def _learn(self, signals: ArticleSignals) -> None:
+        if signals.vector is not None:
+            self.centroids.update(signals.lang, signals.vector[None, :])
+        self.term_frequencies.add(signals.lang, signals.terms)
+        self.name_frequencies.add(NAMES_LANGUAGE, signals.names)
+
+    def _index(self, profile: StoryProfile) -> None:
+        keys = [f"n:{key}" for key in profile.names]
+        for lang, bag in profile.terms.items():
+            top = sorted(bag.items(), key=lambda item: (-item[1], item[0]))[: LOOKUP_TERMS * 4]
+            keys.extend(f"t:{lang}:{term}" for term, _weight in top)
+        for story_id in self.index.upsert(profile.id, profile.centroid(), keys):
+            if story_id in self._changed:
+                self._inactive.add(story_id)
+            else:
+                self.profiles.pop(story_id, None)
+
+
+def _lookup_keys(lang: str, weights: dict[str, float], name_weights: dict[str, float]) -> list[str]:
+    names = sorted(name_weights, key=lambda k: (-name_weights[k], k))[:LOOKUP_NAMES]
+    terms = sorted(weights, key=lambda t: (-weights[t], t))[:LOOKUP_TERMS]
+    return [f"n:{k}" for k in names] + [f"t:{lang}:{t}" for t in terms]
+
+
+def _story_id(first_article_id: str) -> str:
+    """A story id stable across runs: derived from the article that opened it."""
+    return "s" + hashlib.sha256(first_article_id.encode("utf-8")).hexdigest()[:15]
+
+
+def _record(profile: StoryProfile) -> StoryRecord:
+    languages = [
+        lang for lang, _n in sorted(profile.languages.items(), key=lambda i: (-i[1], i[0]))
+    ]
+    return StoryRecord(
+        id=profile.id,
+        article_count=profile.size,
+        languages=languages,
+        first_published=_iso_day(profile.first_day),
+        last_published=_iso_day(profile.last_day),
+        state=profile.to_bytes(),
+    )
+
+
+def _iso_day(day: int | None) -> str | None:
+    return None if day is None else date.fromordinal(day).isoformat()
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

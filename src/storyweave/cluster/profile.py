@@ -1,0 +1,138 @@
+"""A story as the clusterer keeps it: running sums of its articles' signals, bounded in size."""
+
+from __future__ import annotations
+
+import json
+import struct
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: Terms kept per language of a story; the long tail says little and costs memory.
+MAX_TERMS = 300
+#: Name keys kept per story.
+MAX_NAMES = 200
+_HEADER = struct.Struct("<I")
+
+
+@dataclass(slots=True)
+class StoryProfile:
+    """Aggregated signals of a story's articles.
+
+    ``vector_sum`` sums the language-corrected dense vectors; ``terms`` sums each article's
+    normalised term weights per language; ``names`` and ``numbers`` count the articles
+    mentioning each key.
+    """
+
+    id: str
+    size: int = 0
+    vector_sum: np.ndarray | None = field(default=None, repr=False)
+    terms: dict[str, Counter[str]] = field(default_factory=dict)
+    names: Counter[str] = field(default_factory=Counter)
+    numbers: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    first_day: int | None = None
+    last_day: int | None = None
+
+    def centroid(self) -> np.ndarray | None:
+        """The unit-length mean of the corrected vectors, or ``None`` when there are none."""
+        if self.vector_sum is None:
+            return None
+        norm = float(np.linalg.norm(self.vector_sum))
+        return self.vector_sum / norm if norm > 0 else self.vector_sum
+
+    def add(
+        self,
+        lang: str,
+        vector: np.ndarray | None,
+        weights: Mapping[str, float],
+        names: Mapping[str, int],
+        numbers: frozenset[str],
+        day: int | None,
+    ) -> None:
+        """Add one article's signals (``weights`` are its normalised term weights)."""
+        self.size += 1
+        if vector is not None:
+            self.vector_sum = (
+                vector.astype(np.float32) if self.vector_sum is None else (self.vector_sum + vector)
+            )
+        bag = self.terms.setdefault(lang, Counter())
+        bag.update(weights)
+        _trim(bag, MAX_TERMS)
+        self.names.update(names.keys())
+        _trim(self.names, MAX_NAMES)
+        self.numbers.update(numbers)
+        self.languages[lang] += 1
+        self._extend_days(day, day)
+
+    def absorb(self, other: StoryProfile) -> None:
+        """Merge ``other`` into this story."""
+        self.size += other.size
+        if other.vector_sum is not None:
+            self.vector_sum = (
+                other.vector_sum.copy()
+                if self.vector_sum is None
+                else (self.vector_sum + other.vector_sum)
+            )
+        for lang, bag in other.terms.items():
+            mine = self.terms.setdefault(lang, Counter())
+            mine.update(bag)
+            _trim(mine, MAX_TERMS)
+        self.names.update(other.names)
+        _trim(self.names, MAX_NAMES)
+        self.numbers.update(other.numbers)
+        self.languages.update(other.languages)
+        self._extend_days(other.first_day, other.last_day)
+
+    def _extend_days(self, first: int | None, last: int | None) -> None:
+        if first is not None:
+            self.first_day = first if self.first_day is None else min(self.first_day, first)
+        if last is not None:
+            self.last_day = last if self.last_day is None else max(self.last_day, last)
+
+    def to_bytes(self) -> bytes:
+        """A compact serialisation (JSON header, then the float32 vector sum)."""
+        header = json.dumps(
+            {
+                "id": self.id,
+                "size": self.size,
+                "terms": {lang: dict(bag) for lang, bag in self.terms.items()},
+                "names": dict(self.names),
+                "numbers": dict(self.numbers),
+                "languages": dict(self.languages),
+                "days": [self.first_day, self.last_day],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+        vector = b"" if self.vector_sum is None else self.vector_sum.astype("<f4").tobytes()
+        return _HEADER.pack(len(header)) + header + vector
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> StoryProfile:
+        """The profile :meth:`to_bytes` wrote."""
+        (length,) = _HEADER.unpack_from(data)
+        header = json.loads(data[_HEADER.size : _HEADER.size + length])
+        rest = data[_HEADER.size + length :]
+        return cls(
+            id=header["id"],
+            size=header["size"],
+            vector_sum=np.frombuffer(rest, dtype="<f4").astype(np.float32) if rest else None,
+            terms={lang: Counter(bag) for lang, bag in header["terms"].items()},
+            names=Counter(header["names"]),
+            numbers=Counter(header["numbers"]),
+            languages=Counter(header["languages"]),
+            first_day=header["days"][0],
+            last_day=header["days"][1],
+        )
+
+
+def _trim(bag: Counter[str], limit: int) -> None:
+    """Keep the ``limit`` heaviest keys (ties broken by key, for determinism)."""
+    if len(bag) <= limit:
+        return
+    keep = sorted(bag.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    bag.clear()
+    bag.update(dict(keep))

@@ -1,0 +1,384 @@
+"""Quantities written in digits, read in the digit style of each language.
+
+``700.000`` is seven hundred thousand in Vietnamese, German, Spanish, Turkish or Polish;
+``700,000`` in English; ``700 000`` in French or Polish. Scale words that follow are folded
+into the value (``2,2 triệu`` → 2 200 000, ``300 nghìn`` → 300 000, ``1,5 nghìn tỷ`` →
+1.5e12, ``3万`` → 30 000) and percentages are marked. Years (1900-2100 standing alone),
+dates, clock times, phone-like numbers, ordinals and codes (``COVID-19``, ``A320``, ``5G``)
+are skipped. Numbers written as words ("three", "hai") are not read.
+
+How one separator between digits is read:
+
+- two separators of one kind (``1.234.567``), or grouping plus a different last mark
+  (``1.234,5``, ``1,234.5``): grouping, the different last mark being the decimal one;
+- a single separator followed by other than three digits (``2.2``, ``2,25``): decimal;
+- a single separator followed by exactly three digits (``700.000``, ``700,000``): thousands
+  in every language. Grouping is how such numbers are written; a decimal with three places is
+  rare in news, and machine translation into English often keeps the source's dots, so
+  ``700.000 people`` in English text reads as 700 000. Two exceptions read it as a decimal:
+  a leading ``0`` (``0.125``), and, before a scale word, the language's own decimal mark
+  (``1.234 million`` in English, ``2,125 tỷ`` in Vietnamese).
+
+>>> [q.value for q in numbers("Khoảng 700.000 người, tăng 2,5% so với năm 2015", "vi")]
+[700000.0, 2.5]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a text.
+
+    ``text`` is the number as written with the scale words and percent sign after it;
+    ``start``/``end`` are its offsets in the text. ``unit`` is ``"%"`` for percentages, else
+    a currency symbol written just before the number, else the word right after it
+    (case-folded: "people", "người", "usd"), else ``None``. ``scaled`` tells that a scale
+    word ("million", "triệu") was folded into ``value``.
+    """
+
+    value: float
+    text: str
+    start: int
+    end: int
+    unit: str | None = None
+    scaled: bool = False
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether this quantity is a percentage."""
+        return self.unit == "%"
+
+
+#: Whole numbers below this, with no scale word or percent, are too common to match
+#: articles on (counts of two or three, list items).
+SIGNIFICANT_MINIMUM = 10
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Languages whose decimal mark is a comma; the others use a dot.
+COMMA_DECIMAL_LANGUAGES = _words(
+    "vi de fr es pt it nl pl tr ru uk be bg cs sk sl hr sr bs mk ro hu da no nb nn sv fi et lv "
+    "lt is id az kk ka hy el ca gl eu sq"
+)
+#: Languages that group thousands with a plain space (a no-break space counts everywhere).
+SPACE_GROUPING_LANGUAGES = _words(
+    "fr pl ru uk be bg cs sk sl sv fi et lv lt no nb nn hu kk ka hy pt"
+)
+
+_EN_SCALES = {
+    "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
+}  # fmt: skip
+_SCALES: dict[str, dict[str, float]] = {
+    "vi": {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9},
+    "de": {"tausend": 1e3, "tsd": 1e3, "mio": 1e6, "millionen": 1e6, "mrd": 1e9,
+           "milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12},
+    "fr": {"mille": 1e3, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
+           "mds": 1e9, "mrd": 1e9},
+    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "billón": 1e12,
+           "billones": 1e12},
+    "pt": {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "mi": 1e6, "bilhão": 1e9,
+           "bilhões": 1e9, "bi": 1e9},
+    "it": {"mila": 1e3, "mille": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9,
+           "miliardi": 1e9, "mld": 1e9},
+    "nl": {"duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "mld": 1e9},
+    "pl": {"tys": 1e3, "tysiąc": 1e3, "tysiące": 1e3, "tysięcy": 1e3, "milion": 1e6,
+           "miliony": 1e6, "milionów": 1e6, "mld": 1e9, "miliard": 1e9, "miliardy": 1e9,
+           "miliardów": 1e9},
+    "tr": {"bin": 1e3, "milyon": 1e6, "milyar": 1e9, "mlr": 1e9, "trilyon": 1e12},
+    "ru": {"тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6,
+           "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9,
+           "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9},
+    "uk": {"тис": 1e3, "тисяч": 1e3, "млн": 1e6, "мільйон": 1e6, "мільйонів": 1e6,
+           "млрд": 1e9, "мільярд": 1e9, "мільярдів": 1e9},
+    "ar": {"ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
+           "مليارات": 1e9},
+}  # fmt: skip
+# Scale marks written straight after the digits, in any language: CJK characters, which
+# may chain and run on into the noun ("3千万人"), and Latin abbreviations ("5bn", "10tr").
+_CJK_SCALES = {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+_GLUED_SCALES = {"bn": 1e9, "mln": 1e6, "mn": 1e6, "tr": 1e6}
+# Read as scales only after a currency symbol ("$5m"); elsewhere "100m" is metres.
+_GLUED_MONEY_SCALES = {"m": 1e6, "k": 1e3}
+_PERCENT_WORDS = (
+    "percent", "per cent", "pct", "prozent", "pour cent", "por ciento", "per cento",
+    "por cento", "procent", "proc.", "phần trăm", "процент", "відсот", "في المائة",
+    "في المئة", "بالمائة", "بالمئة",
+)  # fmt: skip
+_PERCENT_SIGNS = ("%", "\uff05", "\u066a")
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "januar februar märz mai juni juli oktober dezember jänner "
+    "janvier février mars avril juin juillet août septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+    "diciembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "januari februari maart mei augustus "
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım "  # noqa: RUF001
+    "aralık января февраля марта апреля мая июня июля августа сентября октября ноября "  # noqa: RUF001
+    "декабря يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+    "tháng"
+)
+# Words before a small number that make it a day, month, year or rank.
+_DATE_OR_RANK_BEFORE = _words("ngày tháng năm thứ hôm quý số no nr")
+_TIME_WORDS = _words("am pm giờ g uhr h hrs heures horas saat")
+_ORDINAL_SUFFIXES = _words("st nd rd th e er re ème eme º ª o a te ten ci inci")
+_CURRENCIES = "$€£¥₫₺₽₹"
+
+# Digits of other scripts read as ASCII, one character for one so that offsets hold.
+_DIGITS = str.maketrans(
+    {
+        **{chr(base + i): str(i) for base in (0x0660, 0x06F0, 0x0966, 0xFF10) for i in range(10)},
+        "\u066b": ".",
+        "\u066c": ",",
+    }
+)
+_SPACES = " \u00a0\u202f\u2009"
+_NUMBER_PATTERN = (
+    r"(?<![\d.,])(?:"
+    r"(?P<lead>\d{{1,3}})(?P<sep>[.,'\u2019\u00a0\u202f\u2009{space}])\d{{3}}(?:(?P=sep)\d{{3}})*"
+    r"(?:(?P<mark>[.,])(?P<fraction>\d+))?"
+    r"|(?P<plain>\d+)(?:[.,](?P<decimals>\d+))?"
+    r")(?![\d])"
+)
+_DATE_OR_TIME = re.compile(
+    r"(?<!\d)(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}/\d{1,2}|\d{1,2}[:h]\d{2})(?!\d)"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:\.(?=[\s,;)]|$))?")
+_GLUED = re.compile(r"[^\W\d_]+")
+# What may stand between a day and its month: "15 August", "15. August", "15, tháng".
+_DATE_GAP = re.compile(r"\.?[ \u00a0]?")
+
+
+def numbers(text: str, lang: str) -> list[Quantity]:
+    """Return the quantities written in digits in ``text`` (language ``lang``), in order.
+
+    >>> [(q.value, q.unit) for q in numbers("2.2 million people fled on 15 August", "en")]
+    [(2200000.0, 'people')]
+    """
+    language = lang.lower().split("-", 1)[0] if lang else ""
+    readable = text.translate(_DIGITS)
+    skipped = [m.span() for m in _DATE_OR_TIME.finditer(readable)]
+    found: list[Quantity] = []
+    for match in _number_pattern(language in SPACE_GROUPING_LANGUAGES).finditer(readable):
+        start = match.start()
+        if skipped and any(s <= start < e for s, e in skipped):
+            continue
+        quantity = _read(text, readable, match, language)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def number_keys(text: str, lang: str) -> set[str]:
+    """Return one key per significant quantity, equal across languages and digit styles.
+
+    >>> number_keys("300,000 people", "en") == number_keys("300 nghìn người", "vi")
+    True
+    """
+    return {quantity_key(q) for q in numbers(text, lang) if is_significant(q)}
+
+
+def quantity_key(quantity: Quantity) -> str:
+    """Return the value rounded to two significant digits, ``%`` after a percentage.
+
+    >>> quantity_key(Quantity(2_240_000.0, "2,24 triệu", 0, 10, None, True))
+    '2200000'
+    """
+    rounded = float(f"{quantity.value:.2g}")
+    written = str(int(rounded)) if rounded.is_integer() else repr(rounded)
+    return written + "%" if quantity.is_percent else written
+
+
+def is_significant(quantity: Quantity) -> bool:
+    """Whether a quantity is specific enough to match articles on."""
+    if quantity.is_percent or quantity.scaled or not quantity.value.is_integer():
+        return True
+    return quantity.value >= SIGNIFICANT_MINIMUM
+
+
+@lru_cache(maxsize=2)
+def _number_pattern(space_grouping: bool) -> re.Pattern[str]:
+    return re.compile(_NUMBER_PATTERN.format(space=" " if space_grouping else ""))
+
+
+def _read(text: str, readable: str, match: re.Match[str], language: str) -> Quantity | None:
+    start, end = match.span()
+    if _is_code(readable, start, end):
+        return None
+    scale, after = _scale_after(readable, start, end, language)
+    value = _value(match, language, scaled=scale != 1.0)
+    if value is None:
+        return None
+    percent_end = _percent_after(readable, after)
+    percent = percent_end is not None or _percent_before(readable, start)
+    if percent_end is not None:
+        after = percent_end
+    if scale == 1.0 and not percent and _is_date_time_or_rank(readable, match, language):
+        return None
+    unit = "%" if percent else _currency_before(readable, start) or _word_after(readable, after)
+    return Quantity(value * scale, text[start:after], start, after, unit, scale != 1.0)
+
+
+def _value(match: re.Match[str], language: str, scaled: bool) -> float | None:
+    plain = match.group("plain")
+    if plain is not None:
+        decimals = match.group("decimals")
+        if decimals is None:
+            # Zero-padded digits are phone prefixes, codes or identifiers, not amounts.
+            return None if len(plain) > 1 and plain.startswith("0") else float(plain)
+        return float(f"{plain}.{decimals}")
+    separator = match.group("sep")
+    mark = match.group("mark")
+    grouped = match.group(0)
+    whole = grouped[: match.start("mark") - match.start()] if mark else grouped
+    digits = re.sub(r"\D", "", whole)
+    if mark is not None:
+        if mark == separator:
+            return None  # "1.234.5": no reading is safe
+        return float(f"{digits}.{match.group('fraction')}")
+    single = whole.count(separator) == 1
+    if (
+        single
+        and separator in ".,"
+        and _reads_as_decimal(match.group("lead"), separator, language, scaled)
+    ):
+        return float(whole.replace(separator, "."))
+    return float(digits)
+
+
+def _reads_as_decimal(lead: str, separator: str, language: str, scaled: bool) -> bool:
+    if lead.startswith("0"):
+        return True
+    decimal_mark = "," if language in COMMA_DECIMAL_LANGUAGES else "."
+    return scaled and separator == decimal_mark
+
+
+def _is_code(readable: str, start: int, end: int) -> bool:
+    """Digits glued to letters, chained by hyphens and slashes or by single spaces."""
+    if _digit_beside(readable, start, end):
+        return True  # 0912 345 678, "in 2015 200": a phone number or a bare list
+    before = readable[max(0, start - 2) : start]
+    if before[-1:].isalpha() or (before[-1:] in ("-", "/") and before[:1].isalnum()):
+        return True  # A320, COVID-19, F-16
+    following = readable[end : end + 2]
+    if following[:1] in ("-", "/") and following[1:2].isdigit():
+        return True  # 0912-345-678, 3/4
+    glued = _GLUED.match(readable, end)
+    if glued is None:
+        return False
+    word = glued.group()
+    lowered = word.casefold()
+    if lowered in _GLUED_SCALES or lowered in _GLUED_MONEY_SCALES or word[0] in _CJK_SCALES:
+        return False
+    # Upper case after digits is a code ("5G", "3D"); known endings are ordinals ("3rd").
+    return word[0].isupper() or lowered in _ORDINAL_SUFFIXES
+
+
+def _digit_beside(readable: str, start: int, end: int) -> bool:
+    before = readable[max(0, start - 2) : start]
+    after = readable[end : end + 2]
+    return (len(before) == 2 and before[1] in _SPACES and before[0].isdigit()) or (
+        len(after) == 2 and after[0] in _SPACES and after[1].isdigit()
+    )
+
+
+def _scale_after(readable: str, start: int, end: int, language: str) -> tuple[float, int]:
+    """Multiply the scale marks and words after the number; return it and where they end."""
+    scale = 1.0
+    position = end
+    while readable[position : position + 1] in _CJK_SCALES and position < len(readable):
+        scale *= _CJK_SCALES[readable[position]]
+        position += 1
+    glued = _GLUED.match(readable, position) if position == end else None
+    if glued is not None:
+        word = glued.group().casefold()
+        factor = _GLUED_SCALES.get(word)
+        if factor is None and _currency_before(readable, start):
+            factor = _GLUED_MONEY_SCALES.get(word)
+        if factor is not None:
+            scale, position = factor, glued.end()
+    words = _scale_words(language)
+    while readable[position : position + 1] in _SPACES and position < len(readable):
+        match = _WORD.match(readable, position + 1)
+        if match is None:
+            break
+        factor = words.get(match.group().casefold().rstrip("."))
+        if factor is None:
+            break
+        scale *= factor
+        position = match.end()
+    return scale, position
+
+
+@lru_cache(maxsize=64)
+def _scale_words(language: str) -> dict[str, float]:
+    return {**_EN_SCALES, **_SCALES.get(language, {})}
+
+
+def _percent_after(readable: str, end: int) -> int | None:
+    gap = 1 if readable[end : end + 1] in _SPACES and end < len(readable) else 0
+    position = end + gap
+    if readable[position : position + 1] in _PERCENT_SIGNS:
+        return position + 1
+    if not gap:
+        return None
+    following = readable[position : position + 12].casefold()
+    for word in _PERCENT_WORDS:
+        if following.startswith(word):
+            tail = _GLUED.match(readable, position + len(word))
+            return tail.end() if tail is not None else position + len(word)
+    return None
+
+
+def _percent_before(readable: str, start: int) -> bool:
+    before = readable[max(0, start - 7) : start]
+    # "%15" is written without a space (Turkish); "yüzde 15" with one.
+    return before.endswith(_PERCENT_SIGNS) or before.rstrip(_SPACES).casefold().endswith(
+        ("yüzde", "yuzde")
+    )
+
+
+def _is_date_time_or_rank(readable: str, match: re.Match[str], language: str) -> bool:
+    plain = match.group("plain")
+    if plain is None or match.group("decimals") is not None:
+        return False
+    value = int(plain)
+    if len(plain) == 4 and 1900 <= value <= 2100:
+        return True
+    if value > 31:
+        return False
+    start, end = match.span()
+    gap = _DATE_GAP.match(readable, end)
+    following = readable[gap.end() if gap else end : end + 16].casefold()
+    if following.startswith(("a.m", "p.m")):
+        return value <= 12
+    next_word = _WORD.match(following)
+    if next_word is not None:
+        word = next_word.group().rstrip(".")
+        if word in _MONTHS or (value <= 24 and word in _TIME_WORDS):
+            return True
+    previous = readable[max(0, start - 12) : start].rstrip(_SPACES + ".").casefold()
+    last_word = previous.rsplit(None, 1)[-1] if previous.strip() else ""
+    return last_word in _MONTHS or last_word in _DATE_OR_RANK_BEFORE
+
+
+def _currency_before(readable: str, start: int) -> str | None:
+    before = readable[max(0, start - 2) : start].rstrip(_SPACES)
+    return before[-1] if before[-1:] and before[-1] in _CURRENCIES else None
+
+
+def _word_after(readable: str, end: int) -> str | None:
+    position = end + 1 if readable[end : end + 1] in _SPACES and end < len(readable) else end
+    match = _WORD.match(readable, position)
+    return match.group().rstrip(".").casefold() if match is not None else None
