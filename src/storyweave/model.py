@@ -13,6 +13,8 @@ PublishedSource = Literal["given", "dateline", "text", "unknown"]
 
 #: Input fields of the JSON Lines contract; anything else a record carries is kept as metadata.
 INPUT_FIELDS = ("id", "title", "text", "published", "source", "url", "lang")
+#: Optional fields holding an article's standfirst apart from its body, first match wins.
+LEAD_FIELDS = ("lead", "standfirst", "description", "summary")
 
 
 @dataclass(slots=True)
@@ -34,6 +36,8 @@ class RawDocument:
     lang: str | None = None
     format: str = "text"
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: The standfirst, when the source gives it apart from ``text`` (it opens the clean text).
+    lead: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,21 +88,20 @@ def prepare_article(raw: RawDocument) -> Article | InputProblem:
     """Clean and analyse one raw document into an :class:`Article` (pure; runs in workers)."""
     try:
         cleaned = clean_text(raw.text, title=raw.title)
-        lang = _given_language(raw.lang) or detect_language(
-            f"{cleaned.title or ''}\n{cleaned.body}"
-        )
+        body = _with_lead(raw.lead, cleaned.body)
+        lang = _given_language(raw.lang) or detect_language(f"{cleaned.title or ''}\n{body}")
         published, published_source = resolve_published(
-            raw.published, cleaned.dateline, cleaned.body, lang
+            raw.published, cleaned.dateline, body, lang
         )
         return Article(
             id=document_id(raw),
             text=raw.text,
-            clean_text=cleaned.body,
+            clean_text=body,
             title=cleaned.title,
             lang=lang,
             published=published,
             published_source=published_source,
-            content_hash=content_hash(cleaned.body),
+            content_hash=content_hash(body),
             origin=raw.origin,
             source=raw.source,
             url=raw.url,
@@ -132,6 +131,16 @@ def prepare(raw: RawDocument, embedding_chars: int) -> Prepared | InputProblem:
         return Prepared(article, extract_signals(article, embedding_chars))
     except Exception as error:  # a bug on one article must not sink the batch
         return problem(raw.origin, "E120", f"{type(error).__name__}: {error}")
+
+
+def _with_lead(lead: str | None, body: str) -> str:
+    """The body opened by the standfirst given apart from it (unless the body starts with it)."""
+    if not lead:
+        return body
+    opening = " ".join(lead.split())
+    if not opening or " ".join(body.split()).startswith(" ".join(opening.split())):
+        return body
+    return f"{opening}\n\n{body}" if body else opening
 
 
 def _die_with_parent() -> None:

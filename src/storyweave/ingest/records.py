@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import problem
-from ..model import INPUT_FIELDS, InputProblem, RawDocument
+from ..model import INPUT_FIELDS, LEAD_FIELDS, InputProblem, RawDocument
 
 __all__ = ["to_document"]
 
@@ -42,6 +42,7 @@ def to_document(
         lang=fields["lang"],
         format=format,
         metadata=metadata,
+        lead=next((_as_text(record.get(name)) for name in LEAD_FIELDS if record.get(name)), None),
     )
 
 
