@@ -20,12 +20,14 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
 	$(BIN)/mypy src
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/clustering.py
 
 clean:
 	rm -rf out storyweave.db storyweave.db-wal storyweave.db-shm

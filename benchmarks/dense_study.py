@@ -439,7 +439,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         speed = measure_speed(static.encode, [option_text(a, "512") for a in corpus.timing])
         for mode in ("raw", "lang"):
             emit(evaluate(f"static {mode}", speed, corpus, corrected(corpus, raw, mode), True))
-        print(f"# static: {len(static.index)} words, table built in {static.build_seconds:.0f} s")
+        print(
+            f"# static: {len(static.index)} words; encoding the table took "
+            f"{static.build_seconds:.0f} s (0: cached)"
+        )
 
     print(
         "# SemEval: Pearson(cos, -overall); 'title' on SemEval = first sentence (no title "

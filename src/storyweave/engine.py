@@ -17,6 +17,7 @@ from .ingest import read_inputs
 from .ingest.jsonl import document_from_record
 from .model import Article, InputProblem, RawDocument, Story, StoryAssignment, StoryRecord
 from .pipeline import Assignment, Ingestor, IngestReport, Prepared, prepare
+from .represent.encoders import Encoder
 from .store import Store, open_store
 
 ArticleLike = Article | RawDocument | Mapping[str, Any]
@@ -25,12 +26,18 @@ ArticleLike = Article | RawDocument | Mapping[str, Any]
 class Engine:
     """Articles in, stories out, over one store (a SQLite file by default)."""
 
-    def __init__(self, db: str | Path | None = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        db: str | Path | None = None,
+        settings: Settings | None = None,
+        encoder: Encoder | None = None,
+    ) -> None:
+        """Open (or create) the store; ``encoder`` replaces the one named in the settings."""
         self.settings = settings or Settings()
         if db is not None:
             self.settings = self.settings.replace(db=db)
         self.store: Store = open_store(self.settings.db)
-        self._ingestor = Ingestor(self.store, self.settings)
+        self._ingestor = Ingestor(self.store, self.settings, encoder=encoder)
 
     def __enter__(self) -> Engine:
         return self

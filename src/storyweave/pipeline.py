@@ -157,6 +157,15 @@ def _given_language(lang: str | None) -> str | None:
     return lang.strip().lower().replace("_", "-").split("-")[0]
 
 
+@dataclass(slots=True)
+class _PendingBatch:
+    """A batch whose articles are being prepared, and what was already decided about it."""
+
+    ids: set[str] = field(default_factory=set)
+    results: list[Assignment] = field(default_factory=list)
+    prepared: Iterable[Prepared | InputProblem] = ()
+
+
 class Ingestor:
     """Stores and clusters documents batch by batch into ``store``; one instance per run.
 
@@ -168,13 +177,14 @@ class Ingestor:
         store: Store,
         settings: Settings,
         on_assignment: Callable[[Assignment], None] | None = None,
+        encoder: Encoder | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
         self.on_assignment = on_assignment
         self._near: NearDuplicateIndex | None = None
         self._executor: Executor | None = None
-        self._encoder: Encoder | None = None
+        self._encoder = encoder
         self._clusterer: StoryClusterer | None = None
 
     def __enter__(self) -> Ingestor:
@@ -196,7 +206,12 @@ class Ingestor:
         return report
 
     def assign(self, documents: Iterable[RawDocument | InputProblem]) -> Iterator[Assignment]:
-        """Like :meth:`run`, yielding one :class:`Assignment` per input as its batch commits."""
+        """Like :meth:`run`, yielding one :class:`Assignment` per input as its batch commits.
+
+        Batches overlap: while one batch is encoded, clustered and written here, the workers
+        already prepare the next.
+        """
+        in_flight: _PendingBatch | None = None
         batch: list[RawDocument] = []
         for item in documents:
             if isinstance(item, InputProblem):
@@ -204,10 +219,17 @@ class Ingestor:
                 continue
             batch.append(item)
             if len(batch) >= self.settings.batch_size:
-                yield from self._store_batch(batch)
-                batch = []
+                started = self._start(batch, in_flight)
+                if in_flight is not None:
+                    yield from self._finish(in_flight)
+                in_flight, batch = started, []
         if batch:
-            yield from self._store_batch(batch)
+            started = self._start(batch, in_flight)
+            if in_flight is not None:
+                yield from self._finish(in_flight)
+            in_flight = started
+        if in_flight is not None:
+            yield from self._finish(in_flight)
 
     def encoder(self) -> Encoder:
         """The dense encoder named in the settings, loaded once."""
@@ -226,20 +248,29 @@ class Ingestor:
             self.on_assignment(assignment)
         return assignment
 
-    def _store_batch(self, batch: list[RawDocument]) -> Iterator[Assignment]:
-        results: list[Assignment] = []
-        fresh: list[RawDocument] = []
+    def _start(self, batch: list[RawDocument], in_flight: _PendingBatch | None) -> _PendingBatch:
+        """Set aside articles already stored (or in the batch before), start preparing the rest."""
+        pending = _PendingBatch()
         seen = self.store.existing_ids(document_id(raw) for raw in batch)
+        if in_flight is not None:
+            seen |= in_flight.ids
+        fresh: list[RawDocument] = []
         for raw in batch:
             article_id = document_id(raw)
             if article_id in seen:
-                results.append(Assignment(article_id, "exists", raw.origin))
+                pending.results.append(Assignment(article_id, "exists", raw.origin))
             else:
                 seen.add(article_id)
+                pending.ids.add(article_id)
                 fresh.append(raw)
+        pending.prepared = self._prepare(fresh)
+        return pending
 
+    def _finish(self, pending: _PendingBatch) -> Iterator[Assignment]:
+        """Deduplicate, encode, cluster and write one prepared batch, in one transaction."""
+        results = pending.results
         prepared: list[Prepared] = []
-        for item in self._prepare(fresh):
+        for item in pending.prepared:
             if isinstance(item, InputProblem):
                 results.append(Assignment(None, "rejected", item.origin, problem=item))
             else:
@@ -270,18 +301,21 @@ class Ingestor:
         for assignment in results:
             yield self._emit(assignment)
 
-    def _prepare(self, batch: list[RawDocument]) -> list[Prepared | InputProblem]:
+    def _prepare(self, batch: list[RawDocument]) -> Iterable[Prepared | InputProblem]:
+        """Prepared articles, in order: computed here for small batches, else by the workers
+        (the returned iterator then waits for them)."""
         chars = self.settings.embedding_chars
         if self.settings.workers <= 1 or len(batch) < _MIN_PARALLEL_BATCH:
             return [prepare(raw, chars) for raw in batch]
         if self._executor is None:
+            # Workers never touch the dense model, so forking after it loaded is safe.
             self._executor = ProcessPoolExecutor(
                 max_workers=self.settings.workers,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_die_with_parent,
             )
         chunk = max(1, len(batch) // (4 * self.settings.workers))
-        return list(self._executor.map(prepare, batch, [chars] * len(batch), chunksize=chunk))
+        return self._executor.map(prepare, batch, [chars] * len(batch), chunksize=chunk)
 
     def _cluster(self, prepared: list[Prepared], write: BatchWrite) -> None:
         """Encode the batch, then place each article in a story, in arrival order."""

@@ -48,7 +48,7 @@ import numpy as np
 from ..analyze.sentences import split_sentences
 
 #: Default per-text token budget of the built-in encoder (prefix and special tokens included).
-DEFAULT_MAX_TOKENS = 64
+DEFAULT_MAX_TOKENS = 32
 
 _WORD_END = re.compile(r"\S+")
 

@@ -16,7 +16,7 @@ from .names import name_keys
 from .numbers import number_keys
 
 #: Characters of title + lead given to the dense encoder (its cost grows with length).
-EMBEDDING_CHARS = 300
+EMBEDDING_CHARS = 200
 
 
 @dataclass(slots=True)
