@@ -90,9 +90,7 @@ def prepare_article(raw: RawDocument) -> Article | InputProblem:
         cleaned = clean_text(raw.text, title=raw.title)
         body = _with_lead(raw.lead, cleaned.body)
         lang = _given_language(raw.lang) or detect_language(f"{cleaned.title or ''}\n{body}")
-        published, published_source = resolve_published(
-            raw.published, cleaned.dateline, body, lang
-        )
+        published, published_source = resolve_published(raw.published, cleaned.dateline, body, lang)
         return Article(
             id=document_id(raw),
             text=raw.text,

@@ -48,8 +48,9 @@ def sample_signals() -> list[ArticleSignals]:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known shortfall: in most orders the two Vietnamese articles of different events "
-    "join when they arrive before the English reports of the first",
+    reason="known shortfall: the model cannot yet tell the two Vietnamese articles of different "
+    "events apart by more than it tells the Vietnamese and English reports of one event apart, "
+    "so most orders give a wrong split",
 )
 def test_two_stories_in_all_120_orders(sample_signals: list[ArticleSignals]) -> None:
     scorer, background = load_scorer(), load_background()

@@ -41,10 +41,30 @@ LINK_TAIL_MAX_CHARS = 300
 JUNK_MAX_TOKENS = 5
 JUNK_MAX_CHARS = 40
 
-_CONNECTORS = frozenset({
-    "and", "und", "et", "y", "e", "i", "và", "ve", "и", "و", "of", "de", "di", "&", "/", "-",
-    "–", "|", "+", ",",
-})
+_CONNECTORS = frozenset(
+    {
+        "and",
+        "und",
+        "et",
+        "y",
+        "e",
+        "i",
+        "và",
+        "ve",
+        "и",
+        "و",
+        "of",
+        "de",
+        "di",
+        "&",
+        "/",
+        "-",
+        "–",
+        "|",
+        "+",
+        ",",
+    }
+)
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}&'’.\-]+")
 _MARKER = phrase_pattern(LINK_MARKERS)
 _LINK_AFTER = r"(?=\s*(?:[:：>»|\-–—…]|\.{2,}|$))"
@@ -236,4 +256,3 @@ def line_reason(text: str, near_top: bool) -> str | None:
     if is_caption(text):
         return "caption"
     return None
-

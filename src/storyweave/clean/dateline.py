@@ -26,9 +26,12 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LABEL = regex.compile(
     r"(?i)^\W{0,3}" + phrase_pattern(DATELINE_LABELS) + r"(?:\s+(?:on|am|le|el|il|lúc|vào))?\s*:?"
 )
-_BYLINE = regex.compile(r"^\W{0,3}(?:" + "|".join(
-    regex.escape(word) for word in sorted(BYLINE_WORDS, key=len, reverse=True)
-) + r")\b", regex.IGNORECASE)
+_BYLINE = regex.compile(
+    r"^\W{0,3}(?:"
+    + "|".join(regex.escape(word) for word in sorted(BYLINE_WORDS, key=len, reverse=True))
+    + r")\b",
+    regex.IGNORECASE,
+)
 _SEPARATOR = regex.compile(r"[·•|]")
 # "PARIS (Reuters) -", "JUNEAU, Alaska —", "HÀ NỘI, 12/3 (TTXVN) –": a place in capitals, an
 # optional region or date, an optional agency in brackets, then a dash.
@@ -81,7 +84,7 @@ def is_dateline_line(text: str) -> bool:
     if is_byline(text) or _labelled_date(text):
         return True
     # "City Post · 3 of May 2019": a short label, a separator, then a date.
-    return bool(_SEPARATOR.search(text)) and not text.rstrip(" \"”’»)").endswith(".")
+    return bool(_SEPARATOR.search(text)) and not text.rstrip(' "”’»)').endswith(".")
 
 
 def _labelled_date(text: str) -> bool:
@@ -109,4 +112,3 @@ def agency_dateline(text: str) -> str | None:
         # A bare capitalised word and a dash is as often an acronym opening a sentence.
         return None
     return str(match.group()).rstrip()
-

@@ -54,9 +54,38 @@ _VIETNAMESE_SYLLABLE = regex.compile(
 
 #: Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Bashar al-Assad").
 CONNECTORS = (
-    "al", "el", "ad", "as", "ash", "ar", "ul", "bin", "ibn", "bint", "abu", "de", "del",
-    "della", "der", "den", "des", "di", "da", "do", "dos", "das", "du", "la", "le", "van",
-    "von", "ten", "ter", "of", "y", "zu",
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ash",
+    "ar",
+    "ul",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "de",
+    "del",
+    "della",
+    "der",
+    "den",
+    "des",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+    "ten",
+    "ter",
+    "of",
+    "y",
+    "zu",
 )
 _JOINING_GAP = regex.compile(
     r"[ \t\u00a0]*(?:[-‐][ \t\u00a0]*)?"
@@ -72,16 +101,73 @@ _DETERMINED_NOUN = regex.compile(
     r"unser|unsere|alle|viele)[ \t]+(?:\p{Ll}+[ \t]+)?(\p{Lu}[\p{L}\p{M}]*)"
 )
 _NOUN_ENDINGS = (
-    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
-    "tionen", "tät", "täten", "ismus", "chen", "nis", "nisse", "tum", "ling", "linge",
-    "ment", "ments", "anz", "enz", "sten", "ern", "eln",
+    "ung",
+    "ungen",
+    "heit",
+    "heiten",
+    "keit",
+    "keiten",
+    "schaft",
+    "schaften",
+    "tion",
+    "tionen",
+    "tät",
+    "täten",
+    "ismus",
+    "chen",
+    "nis",
+    "nisse",
+    "tum",
+    "ling",
+    "linge",
+    "ment",
+    "ments",
+    "anz",
+    "enz",
+    "sten",
+    "ern",
+    "eln",
 )
 #: Abbreviations whose full stop does not end a sentence.
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
-    "jr", "sr", "nr", "hr", "fr", "no", "vs", "ca", "bzw", "z", "b", "u", "ks", "pt",
-    "ing", "mgr", "sra", "dña", "av", "m", "mme", "mlle",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "prof",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "sgt",
+        "jr",
+        "sr",
+        "nr",
+        "hr",
+        "fr",
+        "no",
+        "vs",
+        "ca",
+        "bzw",
+        "z",
+        "b",
+        "u",
+        "ks",
+        "pt",
+        "ing",
+        "mgr",
+        "sra",
+        "dña",
+        "av",
+        "m",
+        "mme",
+        "mlle",
+    }
+)
 #: Case endings that begin with a consonant, stripped from names in inflecting languages.
 _CASE_ENDINGS = ("owi", "iem", "em", "ego", "emu", "ami", "ach")
 # Single-letter proclitics of Arabic script ("و", "ب", "ل", "ف", "ك") glued to the next word.
@@ -111,8 +197,7 @@ def name_keys(text: str, lang: str) -> Counter[str]:
         own_stop=_stopwords(lang) if lang == "en" else _own_stopwords(lang),
         lower_seen=frozenset(_LOWER_WORD.findall(text)),
         common_nouns=(
-            frozenset(_DETERMINED_NOUN.findall(text)) if lang in NOUN_CAPITALISING
-            else frozenset()
+            frozenset(_DETERMINED_NOUN.findall(text)) if lang in NOUN_CAPITALISING else frozenset()
         ),
     )
     index = 0
@@ -151,7 +236,7 @@ def _candidates(text: str) -> list[_Word]:
     previous_end = 0
     previous = ""
     for match in _CANDIDATE.finditer(text):
-        gap = text[previous_end:match.start()]
+        gap = text[previous_end : match.start()]
         joined = bool(words) and (
             gap == " "
             or (len(gap) < 9 and _JOINING_GAP.fullmatch(gap) is not None)
@@ -355,7 +440,7 @@ def _is_vietnamese(word: _Word) -> bool:
 
 def _country_at(run: list[_Word], start: int, lang: str) -> tuple[str, int] | None:
     for length in range(min(MAX_NAME_TOKENS, len(run) - start), 0, -1):
-        code = lookup_country(" ".join(w.key for w in run[start:start + length]), lang)
+        code = lookup_country(" ".join(w.key for w in run[start : start + length]), lang)
         if code is not None:
             return code, length
     return None
@@ -398,7 +483,7 @@ def _emit_caseless(words: list[_Word], start: int, lang: str, keys: Counter[str]
     # Scripts without case (Arabic, Hebrew) give no capitals to go by: only country names,
     # which the gazetteer knows in every script, are taken.
     for length in range(min(3, len(words) - start), 0, -1):
-        part = words[start:start + length]
+        part = words[start : start + length]
         if any(w.kind != "caseless" for w in part):
             continue
         if length > 1 and any(not w.joined for w in part[1:]):
@@ -442,8 +527,9 @@ def key_weights(documents: Iterable[Counter[str]]) -> dict[str, float]:
     return {key: math.log((1 + total) / (1 + count)) + 1.0 for key, count in frequency.items()}
 
 
-def name_similarity(a: Mapping[str, int], b: Mapping[str, int],
-                    weights: Mapping[str, float] | None = None) -> float:
+def name_similarity(
+    a: Mapping[str, int], b: Mapping[str, int], weights: Mapping[str, float] | None = None
+) -> float:
     """Cosine of two key counters, 0..1 (1: the same names in the same proportions).
 
     Counts are damped (``log1p``) and keys compared with case endings folded ("putina" meets
@@ -457,8 +543,9 @@ def name_similarity(a: Mapping[str, int], b: Mapping[str, int],
     return shared / norm if norm > 0 else 0.0
 
 
-def _weighted(keys: Mapping[str, int], weights: Mapping[str, float] | None,
-              default: float) -> dict[str, float]:
+def _weighted(
+    keys: Mapping[str, int], weights: Mapping[str, float] | None, default: float
+) -> dict[str, float]:
     vector: dict[str, float] = {}
     for key, count in keys.items():
         weight = weights.get(key, default) if weights else 1.0
