@@ -3,7 +3,8 @@
     python benchmarks/ingest.py [ARTICLES_JSONL ...] [--workers 1 2]
 
 Default input: all of ../shared/data/vlsp-abmusu/articles.jsonl (925 Vietnamese articles).
-Prints one table: one row per worker count, each on a fresh store.
+Prints one table: one row per worker count, each on a fresh store, with story clustering off
+(the ingest stages alone) and then on (see also benchmarks/throughput.py).
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "vlsp-abmusu" / "articles.jsonl"
 
 
-def measure(inputs: list[str], workers: int) -> dict[str, float]:
+def measure(inputs: list[str], workers: int, cluster: bool) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings().replace(db=Path(folder) / "bench.db", workers=workers)
+        settings = Settings().replace(
+            db=Path(folder) / "bench.db", workers=workers, cluster=cluster
+        )
         started = time.perf_counter()
         with Engine(settings=settings) as engine:
             report = engine.ingest(inputs)
             stored = engine.count_articles()
         seconds = time.perf_counter() - started
     return {
+        "clustering": "on" if cluster else "off",
         "workers": workers,
         "articles": stored,
         "problems": len(report.problems),
@@ -45,15 +49,22 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = parser.parse_args()
 
-    rows = [measure(args.inputs, workers) for workers in args.workers]
+    rows = [
+        measure(args.inputs, workers, cluster)
+        for cluster in (False, True)
+        for workers in args.workers
+    ]
     if args.json:
         print(json.dumps(rows))
         return
     print(f"ingest benchmark: {', '.join(args.inputs)}")
-    print(f"{'workers':>7} {'articles':>8} {'problems':>8} {'seconds':>8} {'articles/s':>10}")
+    print(
+        f"{'clustering':>10} {'workers':>7} {'articles':>8} {'problems':>8} {'seconds':>8}"
+        f" {'articles/s':>10}"
+    )
     for row in rows:
         print(
-            f"{row['workers']:>7} {row['articles']:>8} {row['problems']:>8}"
+            f"{row['clustering']:>10} {row['workers']:>7} {row['articles']:>8} {row['problems']:>8}"
             f" {row['seconds']:>8.2f} {row['articles_per_s']:>10.1f}"
         )
 

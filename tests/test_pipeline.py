@@ -124,3 +124,27 @@ def test_parallel_and_serial_preparation_store_the_same_articles(tmp_path: Path)
             stored.append([a.to_record() for a in engine.articles()])
     assert stored[0] == stored[1]
     assert len(stored[0]) == len(records)
+
+
+def test_with_clustering_off_articles_are_stored_without_stories(tmp_path: Path) -> None:
+    settings = Settings().replace(db=tmp_path / "plain.db", workers=1, cluster=False)
+    with Engine(settings=settings) as engine:
+        (result,) = engine.add([{"id": "only", "text": REPORT}])
+        assert result.outcome == "stored" and result.story_id is None
+        stored = engine.article("only")
+        assert stored is not None and stored.story_id is None
+        assert list(engine.stories()) == []
+
+
+def test_articles_of_one_batch_land_in_stories_with_their_evidence(engine: Engine) -> None:
+    results = engine.add(
+        [
+            {"id": "first", "text": REPORT},
+            {"id": "again", "text": REPORT.replace("Sunday", "Saturday") + " More follows."},
+        ]
+    )
+    assert all(r.story_id for r in results)
+    story = engine.story(results[0].story_id or "")
+    assert story is not None and "first" in story.article_ids
+    opened = engine.assignment("first")
+    assert opened is not None and opened.score is None

@@ -79,7 +79,7 @@ def prepare_all(documents: list[RawDocument], settings: Settings) -> list[Articl
         if isinstance(item, InputProblem):
             raise SystemExit(f"cannot prepare {document.origin}: {item}")
         assert isinstance(item, Prepared)
-        signals.append(item.signals)
+        signals.append(item.clustering_signals())
     vectors = cached_vectors([s.embedding_text for s in signals], settings.encoder)
     for item, vector in zip(signals, vectors, strict=True):
         item.vector = vector

