@@ -103,7 +103,7 @@ _detector_lock = threading.Lock()
 def detect_language(text: str) -> str:
     """Return the ISO 639-1 code of ``text``'s language, or ``"und"`` when it cannot tell.
 
-    >>> detect_language("Russia and the United States are nearing a deal on Aleppo.")
+    >>> detect_language("Turkey and the United States are nearing a deal on trade.")
     'en'
     >>> detect_language("42")
     'und'

@@ -2,8 +2,9 @@
 language's mean vector — statistics of a large mixed collection of news, shipped with the
 package (``background.json``, written by ``training/train_scorer.py``).
 
-Without it, the first articles of a stream would weigh "Russia" like "Shoigu" and could not
-correct for language bias. As articles arrive, the stream's own counts are added to these.
+Without it, the first articles of a stream would weigh "Russia" like a rarely named minister
+and could not correct for language bias. As articles arrive, the stream's own counts are added
+to these.
 """
 
 from __future__ import annotations

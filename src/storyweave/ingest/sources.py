@@ -108,8 +108,8 @@ def split_name(name: str) -> tuple[str, list[str]]:
 def name_id(path: Path) -> str:
     """The id of the one article a file holds: its name without its extensions.
 
-    >>> name_id(Path("data/004_eb640161b00f142c.txt")), name_id(Path("a.html.gz"))
-    ('004_eb640161b00f142c', 'a')
+    >>> name_id(Path("data/017_c3d9a1e2.txt")), name_id(Path("a.html.gz"))
+    ('017_c3d9a1e2', 'a')
     """
     return split_name(path.name)[0]
 

@@ -157,8 +157,8 @@ def normalize_name(surface: str) -> str:
 
 
 def _fold_spelling(word: str) -> str:
-    # Transliteration schemes disagree on y/i ("Shoygu"/"Shoigu") and on doubled letters
-    # ("Assad"/"Asad", "Aleppo"/"Alepo"); both are folded so that the variants meet. Short
+    # Transliteration schemes disagree on y/i ("Dostoyevsky"/"Dostoievsky") and on doubled letters
+    # ("Hussein"/"Husein", "Mecca"/"Meca"); both are folded so that the variants meet. Short
     # words keep their doubles: they are mostly acronyms ("EEUU" is not "EU").
     if len(word) > 1:
         word = word[0] + word[1:].replace("y", "i")

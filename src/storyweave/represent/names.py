@@ -1,12 +1,12 @@
 """Name keys that survive translation: the names in a text as language-independent keys.
 
-Candidates are capitalised spans ("Sergei Shoigu", "Bashar al-Assad"), acronyms ("NATO") and,
+Candidates are capitalised spans ("Olaf Scholz", "Mohammed bin Salman"), acronyms ("NATO") and,
 in scripts without case, country names. Keys are folded to ASCII (:func:`normalize_name`), so
-``Шойгу`` and ``Shoigu`` meet, and every country name in every language becomes one key
+``Горбачёв`` and ``Gorbachev`` meet, and every country name in every language becomes one key
 (``Nga``, ``Russia``, ``Rusya'nın`` and ``Rosji`` all give ``country:RU``).
 
->>> sorted(name_keys("Russian Defence Minister Sergei Shoigu met Assad in Aleppo.", "en"))
-['alepo', 'asad', 'country:RU', 'defence', 'minister', 'sergei', 'shoigu']
+>>> sorted(name_keys("Russian Finance Minister Anton Siluanov met Erdogan in Ankara.", "en"))
+['ankara', 'anton', 'country:RU', 'erdogan', 'finance', 'minister', 'siluanov']
 """
 
 # Quote marks, apostrophes and letters of many scripts are what these rules look for.
@@ -474,8 +474,8 @@ def _emit_name(span: list[_Word], lang: str, keys: Counter[str], tokenwise: bool
         if whole not in calendar:
             keys[whole] += 1
         return
-    # Each word of a longer name is a key of its own: "Sergei Shoigu", "Defence Minister
-    # Shoigu" and "Шойгу" then meet on "shoigu" whatever titles and first names go with it.
+    # Each word of a longer name is a key of its own: "Anton Siluanov", "Finance Minister
+    # Siluanov" and "Силуанов" then meet on "siluanov", whatever titles and first names come.
     keys.update(part for part in parts if len(part) >= 3 and part not in calendar)
 
 
