@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -45,6 +45,13 @@ class Decision:
 
     assignment: StoryAssignment
     opened: bool
+
+
+class ArticleView(NamedTuple):
+    """An article's corrected dense vector and term weights under the current statistics."""
+
+    vector: np.ndarray | None
+    weights: dict[str, float]
 
 
 class StoryClusterer:
@@ -128,11 +135,12 @@ class StoryClusterer:
     def assign(self, signals: ArticleSignals, copy_of_story: str | None = None) -> Decision:
         """Put one article in a story (a copy goes where its original is)."""
         if copy_of_story is not None and copy_of_story in self.profiles:
-            self.place(signals, copy_of_story)
+            self.place(signals, copy_of_story, self._view(signals))
             return Decision(
                 StoryAssignment(signals.article_id, copy_of_story, None, {"copy": True}), False
             )
-        scored = self.score_candidates(signals)
+        view = self._view(signals)
+        scored = self.score_candidates(signals, view)
         evidence: dict[str, Any] = {"candidates": len(scored)}
         story_id: str | None = None
         probability: float | None = None
@@ -156,16 +164,18 @@ class StoryClusterer:
                 evidence["closest"] = best
                 probability = None
         opened = story_id is None
-        story_id = self.place(signals, story_id)
+        story_id = self.place(signals, story_id, view)
         return Decision(
             StoryAssignment(signals.article_id, story_id, probability, evidence), opened
         )
 
-    def score_candidates(self, signals: ArticleSignals) -> list[tuple[float, str, Comparison]]:
+    def score_candidates(
+        self, signals: ArticleSignals, view: ArticleView | None = None
+    ) -> list[tuple[float, str, Comparison]]:
         """Every candidate story with P(same event) and its comparison, most probable first
-        (ties go to the story whose id sorts first, so that decisions are deterministic)."""
-        vector = self._corrected(signals)
-        weights = self.term_frequencies.weights(signals.lang, signals.terms)
+        (ties go to the story whose id sorts first, so that decisions are deterministic).
+        ``view`` is :meth:`_view` of ``signals`` when the caller already has it."""
+        vector, weights = view or self._view(signals)
         name_weights = {key: self._name_idf(key) for key in signals.names}
         keys = _lookup_keys(signals.lang, weights, name_weights)
         scored: list[tuple[float, str, Comparison]] = []
@@ -184,16 +194,19 @@ class StoryClusterer:
         scored.sort(key=lambda item: (-item[0], item[1]))
         return scored
 
-    def place(self, signals: ArticleSignals, story_id: str | None) -> str:
+    def place(
+        self, signals: ArticleSignals, story_id: str | None, view: ArticleView | None = None
+    ) -> str:
         """Add the article to ``story_id`` (a new story when ``None``); return the story id."""
         if story_id is None:
             story_id = _story_id(signals.article_id)
             self.profiles[story_id] = StoryProfile(story_id)
         profile = self.profiles[story_id]
+        vector, weights = view or self._view(signals)
         profile.add(
             signals.lang,
-            self._corrected(signals),
-            self.term_frequencies.weights(signals.lang, signals.terms),
+            vector,
+            weights,
             signals.names,
             signals.numbers,
             signals.day,
@@ -206,18 +219,12 @@ class StoryClusterer:
     def compare(self, signals: ArticleSignals, other: ArticleSignals) -> tuple[float, Comparison]:
         """P(same event) of two articles, as if ``other`` were a one-article story."""
         story = StoryProfile("pair")
-        story.add(
-            other.lang,
-            self._corrected(other),
-            self.term_frequencies.weights(other.lang, other.terms),
-            other.names,
-            other.numbers,
-            other.day,
-        )
+        story.add(other.lang, *self._view(other), other.names, other.numbers, other.day)
+        vector, weights = self._view(signals)
         comparison = compare(
             signals.lang,
-            self._corrected(signals),
-            self.term_frequencies.weights(signals.lang, signals.terms),
+            vector,
+            weights,
             signals.names,
             self._name_idf,
             signals.numbers,
@@ -225,6 +232,13 @@ class StoryClusterer:
             story,
         )
         return self.scorer.probability(comparison.values), comparison
+
+    def _view(self, signals: ArticleSignals) -> ArticleView:
+        """The article as the current state sees it: its language-corrected vector and its
+        term weights (computed once per decision, used to score and then to place it)."""
+        return ArticleView(
+            self._corrected(signals), self.term_frequencies.weights(signals.lang, signals.terms)
+        )
 
     def _name_idf(self, key: str) -> float:
         return self.name_frequencies.idf(NAMES_LANGUAGE, key)
