@@ -6,7 +6,7 @@ cleaning and analysis turn a raw document into an :class:`Article`, which the st
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 PublishedSource = Literal["given", "dateline", "text", "unknown"]
@@ -105,10 +105,7 @@ class Article:
             duplicate_of=self.duplicate_of,
             content_hash=self.content_hash,
             origin=self.origin,
-            removed=[
-                {"start": s.start, "end": s.end, "reason": s.reason, "text": s.text}
-                for s in self.removed
-            ],
+            removed=[asdict(span) for span in self.removed],
         )
         return record
 

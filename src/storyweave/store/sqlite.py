@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -235,10 +236,7 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
 
 
 def _to_row(article: Article, minhash: bytes | None) -> tuple[Any, ...]:
-    removed = [
-        {"start": s.start, "end": s.end, "reason": s.reason, "text": s.text}
-        for s in article.removed
-    ]
+    removed = [asdict(span) for span in article.removed]
     return (
         article.id,
         article.content_hash,
