@@ -32,6 +32,11 @@ def make_article(article_id: str, text: str = "Body text.", content_hash: str = 
     )
 
 
+def add(store: Store, articles: list[Article], minhashes: list[bytes | None]) -> None:
+    """Store articles alone (no stories) in one batch."""
+    store.write_batch(BatchWrite(articles=articles, minhashes=minhashes))
+
+
 @pytest.fixture(params=["sqlite"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     opened = open_store(tmp_path / "store.db")
@@ -41,23 +46,23 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 def test_articles_round_trip_with_every_field(store: Store) -> None:
     article = make_article("a1")
-    store.add_articles([article], [b"\x01" * 8])
+    add(store, [article], [b"\x01" * 8])
     assert store.article("a1") == article
     assert store.article("missing") is None
     assert store.count_articles() == 1
 
 
 def test_articles_come_back_in_storage_order(store: Store) -> None:
-    store.add_articles([make_article(i) for i in ("c", "a", "b")], [None] * 3)
+    add(store, [make_article(i) for i in ("c", "a", "b")], [None] * 3)
     assert [a.id for a in store.articles()] == ["c", "a", "b"]
     assert [a.id for a in store.articles(limit=1, offset=1)] == ["a"]
 
 
 def test_existing_ids_and_content_hash_lookup(store: Store) -> None:
-    store.add_articles([make_article("a", content_hash="h1")], [None])
+    add(store, [make_article("a", content_hash="h1")], [None])
     copy = make_article("b", content_hash="h1")
     copy.duplicate_of = "a"
-    store.add_articles([copy], [None])
+    add(store, [copy], [None])
     assert store.existing_ids(["a", "b", "zz"]) == {"a", "b"}
     assert store.ids_by_content_hash(["h1", "h2"]) == {"h1": "a"}
 
@@ -66,21 +71,21 @@ def test_minhashes_list_originals_only(store: Store) -> None:
     original = make_article("a")
     copy = make_article("b")
     copy.duplicate_of = "a"
-    store.add_articles([original, copy], [b"sig-a", b"sig-b"])
+    add(store, [original, copy], [b"sig-a", b"sig-b"])
     assert list(store.minhashes()) == [("a", b"sig-a")]
 
 
 def test_a_failing_batch_stores_nothing(store: Store) -> None:
-    store.add_articles([make_article("a")], [None])
+    add(store, [make_article("a")], [None])
     with pytest.raises(StoreError, match="cannot store a batch of 2 articles"):
-        store.add_articles([make_article("b"), make_article("a")], [None, None])
+        add(store, [make_article("b"), make_article("a")], [None, None])
     assert store.existing_ids(["a", "b"]) == {"a"}
 
 
 def test_sqlite_store_survives_reopening_and_uses_wal(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "store.db"
     first = SQLiteStore(path)
-    first.add_articles([make_article("a")], [None])
+    add(first, [make_article("a")], [None])
     first.close()
     second = SQLiteStore(path)
     assert second.count_articles() == 1

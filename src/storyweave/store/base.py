@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -32,10 +32,6 @@ class BatchWrite:
 
 class Store(Protocol):
     """Durable storage of articles. Every write call is one transaction: all or nothing."""
-
-    def add_articles(self, articles: Sequence[Article], minhashes: Sequence[bytes | None]) -> None:
-        """Store ``articles`` (with their near-duplicate signatures) in one transaction."""
-        ...
 
     def write_batch(self, batch: BatchWrite) -> None:
         """Apply ``batch`` in one transaction: all of it is visible afterwards, or none."""

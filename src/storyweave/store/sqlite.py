@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -62,9 +62,6 @@ class SQLiteStore:
             _migrate(self._db)
         except (sqlite3.Error, OSError) as error:
             raise StoreError(f"{path}: cannot open the store ({error})") from error
-
-    def add_articles(self, articles: Sequence[Article], minhashes: Sequence[bytes | None]) -> None:
-        self.write_batch(BatchWrite(articles=list(articles), minhashes=list(minhashes)))
 
     def write_batch(self, batch: BatchWrite) -> None:
         rows = [_to_row(a, m) for a, m in zip(batch.articles, batch.minhashes, strict=True)]
