@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..represent.gazetteer import COUNTRY_PREFIX
 from ..represent.lexical import cosine
 from ..represent.names import name_similarity
 from .profile import StoryProfile
@@ -26,6 +27,7 @@ FEATURES = (
     "names_article",
     "names_story",
     "names_cosine",
+    "names_salient",
     "numbers",
     "time_gap",
     "time_known",
@@ -33,6 +35,8 @@ FEATURES = (
 )
 #: Shared numbers beyond this add no more evidence.
 NUMBERS_CAP = 3
+#: The most prominent names of each side that :func:`_salient_overlap` looks for in the other.
+SALIENT_NAMES = 4
 #: Name keys shown as evidence.
 EVIDENCE_NAMES = 8
 
@@ -96,6 +100,7 @@ def compare(
             names_article,
             names_story,
             name_similarity(names, story.names, name_weights) if names and story.names else 0.0,
+            _salient_overlap(names, story.mentions, name_weights),
             min(shared_numbers, NUMBERS_CAP) / NUMBERS_CAP,
             math.log1p(gap),
             known,
@@ -120,6 +125,31 @@ def _name_overlap(
     story_share = sum(name_weights.get(k, 1.0) * story.names[k] for k in shared) / story_total
     shared.sort(key=lambda k: (-name_weights.get(k, 1.0), k))
     return article_share, story_share, shared[:EVIDENCE_NAMES]
+
+
+def _salient_overlap(
+    names: Mapping[str, int], story_mentions: Mapping[str, int], name_weights: Mapping[str, float]
+) -> float:
+    """How far each side's most prominent names (mentions x rarity; countries left out, they
+    name the setting rather than the event) are found on the other side: the smaller share.
+
+    Two reports of one event name its main actors on both sides; two events between the same
+    countries usually have different protagonists."""
+    shares = []
+    for mine, theirs in ((names, story_mentions), (story_mentions, names)):
+        ranked = sorted(
+            (
+                (count * name_weights.get(key, 1.0), key)
+                for key, count in mine.items()
+                if not key.startswith(COUNTRY_PREFIX)
+            ),
+            key=lambda item: (-item[0], item[1]),
+        )[:SALIENT_NAMES]
+        total = sum(weight for weight, _key in ranked)
+        if total <= 0:
+            return 0.0
+        shares.append(sum(weight for weight, key in ranked if key in theirs) / total)
+    return min(shares)
 
 
 def _time_gap(day: int | None, story: StoryProfile) -> tuple[float, float]:

@@ -23,7 +23,8 @@ class StoryProfile:
 
     ``vector_sum`` sums the language-corrected dense vectors; ``terms`` sums each article's
     normalised term weights per language; ``names`` and ``numbers`` count the articles
-    mentioning each key.
+    mentioning each key; ``mentions`` counts every mention of each name key (how prominent a
+    name is in the story, not only how widespread).
     """
 
     id: str
@@ -31,6 +32,7 @@ class StoryProfile:
     vector_sum: np.ndarray | None = field(default=None, repr=False)
     terms: dict[str, Counter[str]] = field(default_factory=dict)
     names: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
     numbers: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
     first_day: int | None = None
@@ -63,6 +65,8 @@ class StoryProfile:
         _trim(bag, MAX_TERMS)
         self.names.update(names.keys())
         _trim(self.names, MAX_NAMES)
+        self.mentions.update(names)
+        _trim(self.mentions, MAX_NAMES)
         self.numbers.update(numbers)
         self.languages[lang] += 1
         self._extend_days(day, day)
@@ -82,6 +86,8 @@ class StoryProfile:
             _trim(mine, MAX_TERMS)
         self.names.update(other.names)
         _trim(self.names, MAX_NAMES)
+        self.mentions.update(other.mentions)
+        _trim(self.mentions, MAX_NAMES)
         self.numbers.update(other.numbers)
         self.languages.update(other.languages)
         self._extend_days(other.first_day, other.last_day)
@@ -100,6 +106,7 @@ class StoryProfile:
                 "size": self.size,
                 "terms": {lang: dict(bag) for lang, bag in self.terms.items()},
                 "names": dict(self.names),
+                "mentions": dict(self.mentions),
                 "numbers": dict(self.numbers),
                 "languages": dict(self.languages),
                 "days": [self.first_day, self.last_day],
@@ -122,6 +129,7 @@ class StoryProfile:
             vector_sum=np.frombuffer(rest, dtype="<f4").astype(np.float32) if rest else None,
             terms={lang: Counter(bag) for lang, bag in header["terms"].items()},
             names=Counter(header["names"]),
+            mentions=Counter(header.get("mentions", header["names"])),
             numbers=Counter(header["numbers"]),
             languages=Counter(header["languages"]),
             first_day=header["days"][0],
