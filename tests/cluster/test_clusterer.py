@@ -109,3 +109,31 @@ def test_a_restored_clusterer_continues_exactly_like_an_uninterrupted_one() -> N
     )
     decided.update({s.article_id: restored.assign(s).assignment.story_id for s in STREAM[3:]})
     assert decided == uninterrupted
+
+
+def test_an_article_that_belongs_to_two_stories_merges_them() -> None:
+    names_decide = {"names_story": 10.0}
+    n = len(FEATURES)
+    model = Scorer(
+        np.array([names_decide.get(name, 0.0) for name in FEATURES]),
+        -5.0,
+        np.zeros(n),
+        np.ones(n),
+        0.5,
+        {},
+    )
+    clusterer = StoryClusterer(model, DIM, background=BACKGROUND)
+    first = clusterer.assign(signals("a1", 0, ["shoigu", "aleppo"])).assignment.story_id
+    second = clusterer.assign(signals("b1", 5, ["kerry", "munich"])).assignment.story_id
+    assert first != second
+    bridge = clusterer.assign(signals("ab", 3, ["shoigu", "aleppo", "kerry", "munich"]))
+    kept = bridge.assignment.story_id
+    gone = ({first, second} - {kept}).pop()
+    assert bridge.assignment.evidence["merged"] == [gone]
+    records, merged = clusterer.take_changes()
+    assert merged == {gone: kept}
+    by_id = {r.id: r for r in records}
+    assert by_id[gone].merged_into == kept
+    assert by_id[kept].article_count == 3
+    # Later articles of either side find the merged story.
+    assert clusterer.assign(signals("b2", 5, ["kerry", "munich"])).assignment.story_id == kept

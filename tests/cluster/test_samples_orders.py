@@ -46,22 +46,35 @@ def sample_signals() -> list[ArticleSignals]:
     return signals
 
 
+def stories_of(order: tuple[ArticleSignals, ...] | list[ArticleSignals]) -> set[frozenset[str]]:
+    """The stories a fresh clusterer forms from ``order`` (merges followed)."""
+    clusterer = StoryClusterer(load_scorer(), dim=DIM, background=load_background())
+    story_of: dict[str, str] = {}
+    for item in order:
+        story_of[item.article_id] = clusterer.assign(copy.copy(item)).assignment.story_id
+        _records, merged = clusterer.take_changes()
+        for article_id, story in story_of.items():
+            story_of[article_id] = merged.get(story, story)
+    members: dict[str, set[str]] = {}
+    for article_id, story in story_of.items():
+        members.setdefault(story, set()).add(article_id)
+    return {frozenset(m) for m in members.values()}
+
+
+def test_two_stories_in_file_order(sample_signals: list[ArticleSignals]) -> None:
+    assert stories_of(sample_signals) == EXPECTED
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="known shortfall: the model cannot yet tell the two Vietnamese articles of different "
-    "events apart by more than it tells the Vietnamese and English reports of one event apart, "
-    "so most orders give a wrong split",
+    reason="known shortfall (24 of 120 orders right): when the two Vietnamese articles meet "
+    "before the Vietnamese report has an English partner, same-language word and meaning "
+    "overlap outweighs their different protagonists",
 )
 def test_two_stories_in_all_120_orders(sample_signals: list[ArticleSignals]) -> None:
-    scorer, background = load_scorer(), load_background()
     wrong = []
     for order in itertools.permutations(sample_signals):
-        clusterer = StoryClusterer(scorer, dim=DIM, background=background)
-        stories: dict[str, set[str]] = {}
-        for item in order:
-            story = clusterer.assign(copy.copy(item)).assignment.story_id
-            stories.setdefault(story, set()).add(item.article_id)
-        found = {frozenset(members) for members in stories.values()}
+        found = stories_of(order)
         if found != EXPECTED:
             wrong.append(([s.article_id[:3] for s in order], sorted(map(sorted, found))))
     assert not wrong, f"{len(wrong)} of 120 orders wrong, e.g. {wrong[:3]}"

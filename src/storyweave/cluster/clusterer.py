@@ -33,6 +33,9 @@ LOOKUP_NAMES = 8
 #: Terms of an article used to look up candidate stories (the heaviest first).
 LOOKUP_TERMS = 8
 NAMES_LANGUAGE = "*names*"
+#: An article this likely (or more) to belong to a second story as well links the two: they
+#: report one event and are merged.
+MERGE_PROBABILITY = 0.7
 
 STATE_CENTROIDS = "language_centroids"
 STATE_TERMS = "term_frequencies"
@@ -121,6 +124,7 @@ class StoryClusterer:
     def take_changes(self) -> tuple[list[StoryRecord], dict[str, str]]:
         """Stories changed since the last call (as records to store) and merges made."""
         records = [_record(profile) for profile in self._changed.values()]
+        records.extend(_merged_record(gone, kept) for gone, kept in self._merged.items())
         merged = dict(self._merged)
         self._changed.clear()
         self._merged.clear()
@@ -165,6 +169,13 @@ class StoryClusterer:
                 probability = None
         opened = story_id is None
         story_id = self.place(signals, story_id, view)
+        if not opened:
+            bridged = [
+                s for p, s, _c in scored[1:] if p >= max(MERGE_PROBABILITY, self.scorer.threshold)
+            ]
+            if bridged:
+                story_id = self._merge([story_id, *bridged])
+                evidence["merged"] = sorted(bridged)
         return Decision(
             StoryAssignment(signals.article_id, story_id, probability, evidence), opened
         )
@@ -215,6 +226,25 @@ class StoryClusterer:
         self._changed[story_id] = profile
         self._learn(signals)
         return story_id
+
+    def _merge(self, story_ids: list[str]) -> str:
+        """Merge stories that one article links into the largest of them (ties: the first
+        given); return the id kept."""
+        kept = max(story_ids, key=lambda s: (self.profiles[s].size, -story_ids.index(s)))
+        profile = self.profiles[kept]
+        for gone in story_ids:
+            if gone == kept:
+                continue
+            profile.absorb(self.profiles.pop(gone))
+            self.index.remove(gone)
+            self._changed.pop(gone, None)
+            for earlier, into in self._merged.items():
+                if into == gone:
+                    self._merged[earlier] = kept
+            self._merged[gone] = kept
+        self._index(profile)
+        self._changed[kept] = profile
+        return kept
 
     def compare(self, signals: ArticleSignals, other: ArticleSignals) -> tuple[float, Comparison]:
         """P(same event) of two articles, as if ``other`` were a one-article story."""
@@ -289,6 +319,19 @@ def _record(profile: StoryProfile) -> StoryRecord:
         first_published=_iso_day(profile.first_day),
         last_published=_iso_day(profile.last_day),
         state=profile.to_bytes(),
+    )
+
+
+def _merged_record(gone: str, kept: str) -> StoryRecord:
+    """What the store keeps of a story merged away: a pointer to the story that absorbed it."""
+    return StoryRecord(
+        id=gone,
+        article_count=0,
+        languages=[],
+        first_published=None,
+        last_published=None,
+        state=StoryProfile(gone).to_bytes(),
+        merged_into=kept,
     )
 
 
