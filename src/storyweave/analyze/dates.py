@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
 from typing import Any
 
 from ..model import PublishedSource
+from .date_patterns import DatePatterns, base_language, date_patterns, locale_info, month_key
 
 #: The text is searched for a publication date only this far in: bylines and first paragraphs.
 TEXT_WINDOW_CHARS = 600
@@ -84,54 +84,21 @@ _AFTER_YEAR = 25
 _EPOCH = re.compile(r"\d{9,10}|\d{12,13}")
 _HAS_TIME = re.compile(r"\d{1,2}[:h]\d{2}")
 
-# Levantine and Iraqi Arabic month names, used by much of the Arabic press and missing from
-# dateparser's data.
-_EXTRA_MONTHS: dict[str, dict[str, int]] = {
-    "ar": {
-        "كانون الثاني": 1,
-        "شباط": 2,
-        "آذار": 3,
-        "نيسان": 4,
-        "أيار": 5,
-        "حزيران": 6,
-        "تموز": 7,
-        "آب": 8,
-        "أيلول": 9,
-        "تشرين الأول": 10,
-        "تشرين الثاني": 11,
-        "كانون الأول": 12,
-    },
-}
-# Words that join a date's parts ("15 de agosto de 2016", "15 tháng 8 năm 2016").
-_DATE_CONNECTORS = frozenset({"de", "del", "of", "năm"})
-_MONTH_KEYS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 
 @dataclass(frozen=True, slots=True)
-class _Found:
-    """A date found in a string: where, what, and how much it looks like a publication stamp."""
+class FoundDate:
+    """A date found in a string: its span, the day and time it names, and how much it looks
+    like a publication stamp."""
 
     start: int
+    end: int
     day: date
     time: tuple[int, int, int] | None
     offset: timedelta | None
     score: int
 
     def iso(self) -> str:
+        """The date as ISO-8601, with its time and offset where they are known."""
         if self.time is None:
             return self.day.isoformat()
         hour, minute, second = self.time
@@ -157,11 +124,11 @@ def resolve_published(
         if parsed is not None:
             return parsed, "given"
     if dateline:
-        found = _best(_find_dates(dateline, lang, short_years=True))
+        found = _best(find_dates(dateline, lang, short_years=True))
         parsed = found.iso() if found else _dateparser_search(dateline, lang)
         if parsed is not None:
             return parsed, "dateline"
-    found = _best(_find_dates(text[: TEXT_WINDOW_CHARS + 100], lang), before=TEXT_WINDOW_CHARS)
+    found = _best(find_dates(text[: TEXT_WINDOW_CHARS + 100], lang), before=TEXT_WINDOW_CHARS)
     if found is not None and found.score >= MIN_TEXT_SCORE:
         return found.iso(), "text"
     return None, "unknown"
@@ -193,7 +160,7 @@ def parse_date(value: str, lang: str | None = None) -> str | None:
             rfc = None
         if rfc is not None:
             return _checked_datetime(rfc, with_time=True)
-    found = _best(_find_dates(value, lang or "", short_years=True), prefer_first=True)
+    found = _best(find_dates(value, lang or "", short_years=True), prefer_first=True)
     if found is not None:
         return found.iso()
     return _dateparser_parse(value, lang)
@@ -225,8 +192,8 @@ def _plausible(day: date) -> bool:
 
 
 def _best(
-    found: list[_Found], before: int | None = None, prefer_first: bool = False
-) -> _Found | None:
+    found: list[FoundDate], before: int | None = None, prefer_first: bool = False
+) -> FoundDate | None:
     candidates = [f for f in found if before is None or f.start < before]
     if not candidates:
         return None
@@ -235,14 +202,14 @@ def _best(
     return max(candidates, key=lambda f: (f.score, -f.start))
 
 
-def _find_dates(text: str, lang: str, *, short_years: bool = False) -> list[_Found]:
+def find_dates(text: str, lang: str, *, short_years: bool = False) -> list[FoundDate]:
     """Every full date (day, month and year) in ``text``, scored as a publication stamp."""
     if not text or not re.search(r"\d", text):
         return []
-    language = _base_language(lang)
-    patterns = _patterns(language)
+    language = base_language(lang)
+    patterns = date_patterns(language)
     order = patterns.date_order
-    found: list[_Found] = []
+    found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
     def add(match: re.Match[str], year: int, month: int, day: int) -> None:
@@ -267,7 +234,7 @@ def _find_dates(text: str, lang: str, *, short_years: bool = False) -> list[_Fou
                 add(match, int(match["year"]), int(match["month"]), int(match["day"]))
         for pattern in patterns.named:
             for match in pattern.finditer(text, low, high):
-                month = patterns.months.get(_name_key(match["month"]))
+                month = patterns.months.get(month_key(match["month"]))
                 if month is not None:
                     add(match, int(match["year"]), month, int(match["day"]))
         for pattern, century in numeric:
@@ -298,7 +265,7 @@ def _year_regions(text: str, *, whole: bool) -> list[tuple[int, int]]:
     return regions
 
 
-def _stamp(text: str, start: int, end: int, when: date, patterns: _Patterns) -> _Found:
+def _stamp(text: str, start: int, end: int, when: date, patterns: DatePatterns) -> FoundDate:
     """Attach the time written beside a date and score how much it looks like a stamp."""
     time_match = _TIME_AFTER.match(text, end) or _TIME_BEFORE.search(
         text, max(0, start - 30), start
@@ -316,7 +283,7 @@ def _stamp(text: str, start: int, end: int, when: date, patterns: _Patterns) -> 
     opens_text = sum(1 for line in text[:line_start].splitlines() if line.strip()) < 2
     score += opens_text and start - line_start <= _LEADING_CHARS
     score += bool(patterns.weekday and patterns.weekday.search(lead))
-    return _Found(start, when, time, offset, score)
+    return FoundDate(start, end, when, time, offset, score)
 
 
 def _read_time(match: re.Match[str]) -> tuple[tuple[int, int, int] | None, timedelta | None]:
@@ -343,103 +310,15 @@ def _read_time(match: re.Match[str]) -> tuple[tuple[int, int, int] | None, timed
     return (hour, minute, second), offset
 
 
-@dataclass(frozen=True, slots=True)
-class _Patterns:
-    """Month-name patterns, month and weekday names, and day order for one language."""
-
-    named: tuple[re.Pattern[str], ...]
-    months: dict[str, int]
-    weekday: re.Pattern[str] | None
-    date_order: str
-
-
-def _base_language(lang: str) -> str:
-    return (lang or "").strip().lower().replace("_", "-").split("-", 1)[0]
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.lower().rstrip(".").split())
-
-
-@lru_cache(maxsize=64)
-def _patterns(language: str) -> _Patterns:
-    """Patterns for ``language`` plus English, built once per language from dateparser's data."""
-    months: dict[str, int] = {}
-    weekdays: set[str] = set()
-    date_order = "DMY"
-    for code in dict.fromkeys((language, "en")):
-        info = _locale_info(code)
-        if info is None:
-            continue
-        if code == language:
-            date_order = str(info.get("date_order", "DMY"))
-        for number, key in enumerate(_MONTH_KEYS, start=1):
-            for name in info.get(key, []):
-                key_name = _name_key(name)
-                # "Tháng năm" (May) also reads "month, year": never a name next to a year.
-                if key_name.rsplit(None, 1)[-1] not in _DATE_CONNECTORS:
-                    months.setdefault(key_name, number)
-        for key in _WEEKDAY_KEYS:
-            weekdays.update(w for w in info.get(key, []) if len(w) >= 3)
-        months.update(_EXTRA_MONTHS.get(code, {}))
-    if language == "" or _locale_info(language) is None:
-        date_order = "DMY"
-    names = sorted(months, key=len, reverse=True)
-    month = "(?P<month>" + "|".join(_name_pattern(n) for n in names) + r")\.?"
-    day = r"(?P<day>[0-3]?\d)"
-    year = r"(?P<year>\d{4})(?!\d)"
-    named = (
-        re.compile(
-            rf"(?<!\d){day}(?:st|nd|rd|th|er|e|º|°|\.)?\s*,?\s*(?:of\s+|de\s+|del\s+)?"
-            rf"{month}\s*,?\s*(?:de\s+|del\s+|năm\s+)?{year}",
-            re.IGNORECASE,
-        ),
-        re.compile(
-            rf"{month}\s+{day}(?:st|nd|rd|th)?(?!\d)\s*,?\s*{year}",
-            re.IGNORECASE,
-        ),
-        re.compile(rf"(?<!\d){year}\.?\s+{month}\s+{day}(?!\d)", re.IGNORECASE),
-    )
-    weekday = (
-        re.compile(
-            "(?:" + "|".join(map(re.escape, sorted(weekdays, key=len, reverse=True))) + ")"
-            r"(?![^\W\d_])[\s,.(]*(?:ngày|le|the|den|der|el|il|am|on)?\s*$",
-            re.IGNORECASE,
-        )
-        if weekdays
-        else None
-    )
-    return _Patterns(named, months, weekday, date_order)
-
-
-def _name_pattern(name: str) -> str:
-    escaped = r"\s+".join(re.escape(part) for part in name.split())
-    # A name must not run into a longer word ("mar" in "market") or number ("tháng 1" in 10).
-    return escaped + (r"(?!\d)" if name[-1].isdigit() else r"(?![^\W\d_])")
-
-
-@lru_cache(maxsize=256)
-def _locale_info(code: str) -> dict[str, Any] | None:
-    if not code:
-        return None
-    from dateparser.languages import default_loader
-
-    try:
-        info: dict[str, Any] = default_loader.get_locale(code).info
-    except (ValueError, KeyError):
-        return None
-    return info
-
-
 def _dateparser_languages(lang: str | None) -> list[str] | None:
     if not lang:
         return None
-    code = _base_language(lang)
-    return [code, "en"] if code != "en" and _locale_info(code) is not None else ["en"]
+    code = base_language(lang)
+    return [code, "en"] if code != "en" and locale_info(code) is not None else ["en"]
 
 
 def _dateparser_settings(lang: str | None) -> dict[str, Any]:
-    info = _locale_info(_base_language(lang or ""))
+    info = locale_info(base_language(lang or ""))
     order = str(info.get("date_order", "DMY")) if info else "DMY"
     return {
         "DATE_ORDER": order,
