@@ -3,9 +3,12 @@
 ``700.000`` is seven hundred thousand in Vietnamese, German, Spanish, Turkish or Polish;
 ``700,000`` in English; ``700 000`` in French or Polish. Scale words that follow are folded
 into the value (``2,2 triệu`` → 2 200 000, ``300 nghìn`` → 300 000, ``1,5 nghìn tỷ`` →
-1.5e12, ``3万`` → 30 000) and percentages are marked. Years (1900-2100 standing alone),
-dates, clock times, phone-like numbers, ordinals and codes (``COVID-19``, ``A320``, ``5G``)
-are skipped. Numbers written as words ("three", "hai") are not read.
+1.5e12, ``3万`` → 30 000), and so are scale letters glued to the digits before a noun or
+after a currency symbol (``12M acres``, ``3B people``, ``$40B``; ``100m`` stays metres);
+percentages are marked. Years (1900-2100 standing alone), dates (``15 August``, ``3 de
+julio``, ``15 ene``: the month names of the language), clock times, phone-like numbers,
+ordinals and codes (``COVID-19``, ``A320``, ``5G``, ``Long March 5B``) are skipped. Numbers
+written as words ("three", "hai") are not read.
 
 How one separator between digits is read:
 
@@ -28,6 +31,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+from storyweave.represent.names import NOUN_CAPITALISING
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +115,12 @@ _CJK_SCALES = {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆"
 _GLUED_SCALES = {"bn": 1e9, "mln": 1e6, "mn": 1e6, "tr": 1e6}
 # Read as scales only after a currency symbol ("$5m"); elsewhere "100m" is metres.
 _GLUED_MONEY_SCALES = {"m": 1e6, "k": 1e3}
+# Scale letters as written: after a currency symbol ("$3B"), or before a space and a noun
+# ("12M acres", "80K views"), unless a name stands before the digits ("Long March 5B").
+_GLUED_SCALE_LETTERS = {"M": 1e6, "B": 1e9, "K": 1e3, "k": 1e3}
+# "K" or "k" after a whole number up to this is a resolution, a karat or a race ("4K video",
+# "24K gold", "5k run"), not thousands.
+_GRADE_BEFORE_K = 24
 _PERCENT_WORDS = (
     "percent", "per cent", "pct", "prozent", "pour cent", "por ciento", "per cento",
     "por cento", "procent", "proc.", "phần trăm", "процент", "відсот", "في المائة",
@@ -158,6 +171,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:\.(?=[\s,;)]|$))?")
 _GLUED = re.compile(r"[^\W\d_]+")
 # What may stand between a day and its month: "15 August", "15. August", "15, tháng".
 _DATE_GAP = re.compile(r"\.?[ \u00a0]?")
+# A day linked to its month by "de" (Spanish, Portuguese, Catalan): "3 de julio de 2006".
+_DE_MONTH = re.compile(r"[ \u00a0]de[ \u00a0]+([^\W\d_]+)", re.IGNORECASE)
+# The word right before a number, without the quote or bracket that opens it ("(Jan 1)").
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+# A noun after a glued scale letter: a space, then a word ("12M acres").
+_NOUN_AFTER = re.compile(r"[ \u00a0]([^\W\d_])")
 
 
 def numbers(text: str, lang: str) -> list[Quantity]:
@@ -214,7 +233,7 @@ def _number_pattern(space_grouping: bool) -> re.Pattern[str]:
 
 def _read(text: str, readable: str, match: re.Match[str], language: str) -> Quantity | None:
     start, end = match.span()
-    if _is_code(readable, start, end):
+    if _is_code(readable, start, end, language):
         return None
     scale, after = _scale_after(readable, start, end, language)
     value = _value(match, language, scaled=scale != 1.0)
@@ -264,7 +283,7 @@ def _reads_as_decimal(lead: str, separator: str, language: str, scaled: bool) ->
     return scaled and separator == decimal_mark
 
 
-def _is_code(readable: str, start: int, end: int) -> bool:
+def _is_code(readable: str, start: int, end: int, language: str) -> bool:
     """Digits glued to letters, chained by hyphens and slashes or by single spaces."""
     if _digit_beside(readable, start, end):
         return True  # 0912 345 678, "in 2015 200": a phone number or a bare list
@@ -281,6 +300,8 @@ def _is_code(readable: str, start: int, end: int) -> bool:
     lowered = word.casefold()
     if lowered in _GLUED_SCALES or lowered in _GLUED_MONEY_SCALES or word[0] in _CJK_SCALES:
         return False
+    if _glued_letter_scale(readable, start, end, glued, language) is not None:
+        return False  # "3B people", "$40B"
     # Upper case after digits is a code ("5G", "3D"); known endings are ordinals ("3rd").
     return word[0].isupper() or lowered in _ORDINAL_SUFFIXES
 
@@ -306,6 +327,8 @@ def _scale_after(readable: str, start: int, end: int, language: str) -> tuple[fl
         factor = _GLUED_SCALES.get(word)
         if factor is None and _currency_before(readable, start):
             factor = _GLUED_MONEY_SCALES.get(word)
+        if factor is None:
+            factor = _glued_letter_scale(readable, start, end, glued, language)
         if factor is not None:
             scale, position = factor, glued.end()
     words = _scale_words(language)
@@ -319,6 +342,34 @@ def _scale_after(readable: str, start: int, end: int, language: str) -> tuple[fl
         scale *= factor
         position = match.end()
     return scale, position
+
+
+def _glued_letter_scale(
+    readable: str, start: int, end: int, glued: re.Match[str], language: str
+) -> float | None:
+    """The scale of a letter glued to the digits ("12M acres", "$3B"), or ``None``."""
+    factor = _GLUED_SCALE_LETTERS.get(glued.group())
+    if factor is None or _currency_before(readable, start):
+        return factor
+    noun = _NOUN_AFTER.match(readable, glued.end())
+    if noun is None or (noun.group(1).isupper() and language not in NOUN_CAPITALISING):
+        return None  # "Apartment 3B.", "8M Lanzarote": a code or a name
+    digits = readable[start:end]
+    if factor == 1e3 and digits.isdigit() and int(digits) <= _GRADE_BEFORE_K:
+        return None
+    return None if _name_before(readable, start) else factor
+
+
+def _name_before(readable: str, start: int) -> bool:
+    """Whether a capitalised word that does not open its sentence stands right before
+    ``start`` ("Long March 5B"; not "About 12M acres")."""
+    head = readable[max(0, start - 60) : start]
+    if not head.endswith(tuple(_SPACES)):
+        return False
+    words = head.split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    return not words[-2].endswith((".", "!", "?", ":", '"', "”"))
 
 
 @lru_cache(maxsize=64)
@@ -363,14 +414,36 @@ def _is_date_time_or_rank(readable: str, match: re.Match[str], language: str) ->
     following = readable[gap.end() if gap else end : end + 16].casefold()
     if following.startswith(("a.m", "p.m")):
         return value <= 12
+    months = _month_words(language)
     next_word = _WORD.match(following)
     if next_word is not None:
         word = next_word.group().rstrip(".")
-        if word in _MONTHS or (value <= 24 and word in _TIME_WORDS):
+        if word in months or (value <= 24 and word in _TIME_WORDS):
             return True
+    linked = _DE_MONTH.match(readable, end)
+    if linked is not None and linked.group(1).casefold() in months:
+        return True
     previous = readable[max(0, start - 12) : start].rstrip(_SPACES + ".").casefold()
-    last_word = previous.rsplit(None, 1)[-1] if previous.strip() else ""
-    return last_word in _MONTHS or last_word in _DATE_OR_RANK_BEFORE
+    last_word = _LAST_WORD.search(previous)
+    return last_word is not None and (
+        last_word.group() in months or last_word.group() in _DATE_OR_RANK_BEFORE
+    )
+
+
+@lru_cache(maxsize=64)
+def _month_words(language: str) -> frozenset[str]:
+    """Month names of many languages, and those of ``language`` in full and abbreviated, as
+    case-folded words of three letters or more ("julio", "ene", "tháng")."""
+    try:
+        months = Locale.parse(language).months if language else {}
+    except (ValueError, LookupError, UnknownLocaleError):
+        return _MONTHS
+    names: set[str] = set(_MONTHS)
+    for widths in months.values():
+        for width in ("wide", "abbreviated"):
+            for name in widths.get(width, {}).values():
+                names.update(re.findall(r"[^\W\d_]{3,}", name.casefold()))
+    return frozenset(names)
 
 
 def _currency_before(readable: str, start: int) -> str | None:
