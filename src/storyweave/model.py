@@ -138,22 +138,238 @@ class StoryRecord:
     merged_into: str | None = None
 
 
+EntityType = Literal["person", "place", "organisation", "other"]
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world person, place or organisation of a story, merged over its articles,
+    languages and scripts. ``name`` is the form shown to readers (in the output language when
+    one of its forms is); ``forms`` are the surface forms seen; ``key`` is language-independent."""
+
+    name: str
+    type: EntityType
+    mentions: int
+    key: str
+    forms: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "mentions": self.mentions,
+            "key": self.key,
+            "forms": list(self.forms),
+            "article_ids": list(self.article_ids),
+        }
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    """One sentence of a story summary, in its own language, with the articles that report it."""
+
+    text: str
+    lang: str
+    article_ids: list[str]
+
+
+@dataclass(slots=True)
+class QuoteVariant:
+    """One wording of a quote, as one article gives it."""
+
+    article_id: str
+    lang: str
+    text: str
+
+
+@dataclass(slots=True)
+class Quote:
+    """One statement, with its speaker where the text names one, and every wording of it."""
+
+    text: str
+    speaker: str | None
+    article_ids: list[str]
+    variants: list[QuoteVariant] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "article_ids": list(self.article_ids),
+            "variants": [asdict(v) for v in self.variants],
+        }
+
+
+@dataclass(slots=True)
+class Fact:
+    """A quantity a source reports: ``what`` it counts (and of what), its value and unit."""
+
+    what: str
+    value: float
+    unit: str | None
+    article_ids: list[str]
+    text: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "what": self.what,
+            "value": self.value,
+            "unit": self.unit,
+            "text": self.text,
+            "article_ids": list(self.article_ids),
+        }
+
+
+@dataclass(slots=True)
+class ReportedValue:
+    """One value of a disputed quantity, with the articles that report it."""
+
+    value: float
+    article_ids: list[str]
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Discrepancy:
+    """The same quantity about the same thing, reported with different values."""
+
+    what: str
+    unit: str | None
+    values: list[ReportedValue]
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "what": self.what,
+            "unit": self.unit,
+            "values": [
+                {"value": v.value, "text": v.text, "article_ids": list(v.article_ids)}
+                for v in self.values
+            ],
+        }
+
+
+@dataclass(slots=True)
+class TimelineDay:
+    """How many of a story's articles were published on one day, per language."""
+
+    day: str
+    articles: dict[str, int]
+
+
+@dataclass(slots=True)
+class BuiltStory:
+    """What story building wrote for one story: its ``stories.jsonl`` record, the output
+    language, and how many articles the story had then."""
+
+    story_id: str
+    lang_out: str
+    article_count: int
+    record: dict[str, Any]
+
+
 @dataclass(slots=True)
 class Story:
-    """A story as users read it (text fields are added by story building)."""
+    """A story as users read it: its articles, and (once built) the text fields."""
 
     id: str
     article_ids: list[str]
     languages: list[str]
     first_published: str | None
     last_published: str | None
+    headline: str | None = None
+    headline_lang: str | None = None
+    summary: list[SummarySentence] = field(default_factory=list)
+    summary_lang: str | None = None
+    event_date: str | None = None
+    event_date_note: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    timeline: list[TimelineDay] = field(default_factory=list)
 
     def to_record(self) -> dict[str, Any]:
         """The ``stories.jsonl`` record."""
         return {
             "id": self.id,
-            "article_ids": list(self.article_ids),
+            "headline": self.headline,
+            "headline_lang": self.headline_lang,
+            "summary": " ".join(s.text for s in self.summary) or None,
+            "summary_lang": self.summary_lang,
+            "summary_sentences": [asdict(s) for s in self.summary],
             "languages": list(self.languages),
+            "article_ids": list(self.article_ids),
             "first_published": self.first_published,
             "last_published": self.last_published,
+            "event_date": self.event_date,
+            "event_date_note": self.event_date_note,
+            "entities": [e.to_record() for e in self.entities],
+            "quotes": [q.to_record() for q in self.quotes],
+            "facts": [f.to_record() for f in self.facts],
+            "discrepancies": [d.to_record() for d in self.discrepancies],
+            "timeline": [asdict(t) for t in self.timeline],
         }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Story:
+        """The story a ``stories.jsonl`` record describes (as :meth:`to_record` wrote it)."""
+        return cls(
+            id=record["id"],
+            article_ids=list(record.get("article_ids", [])),
+            languages=list(record.get("languages", [])),
+            first_published=record.get("first_published"),
+            last_published=record.get("last_published"),
+            headline=record.get("headline"),
+            headline_lang=record.get("headline_lang"),
+            summary=[SummarySentence(**s) for s in record.get("summary_sentences", [])],
+            summary_lang=record.get("summary_lang"),
+            event_date=record.get("event_date"),
+            event_date_note=record.get("event_date_note"),
+            entities=[
+                Entity(
+                    name=e["name"],
+                    type=e["type"],
+                    mentions=e["mentions"],
+                    key=e.get("key", e["name"]),
+                    forms=list(e.get("forms", [])),
+                    article_ids=list(e.get("article_ids", [])),
+                )
+                for e in record.get("entities", [])
+            ],
+            quotes=[
+                Quote(
+                    text=q["text"],
+                    speaker=q.get("speaker"),
+                    article_ids=list(q.get("article_ids", [])),
+                    variants=[QuoteVariant(**v) for v in q.get("variants", [])],
+                )
+                for q in record.get("quotes", [])
+            ],
+            facts=[
+                Fact(
+                    what=f["what"],
+                    value=f["value"],
+                    unit=f.get("unit"),
+                    article_ids=list(f.get("article_ids", [])),
+                    text=f.get("text", ""),
+                )
+                for f in record.get("facts", [])
+            ],
+            discrepancies=[
+                Discrepancy(
+                    what=d["what"],
+                    unit=d.get("unit"),
+                    values=[
+                        ReportedValue(
+                            value=v["value"],
+                            article_ids=list(v.get("article_ids", [])),
+                            text=v.get("text", ""),
+                        )
+                        for v in d.get("values", [])
+                    ],
+                )
+                for d in record.get("discrepancies", [])
+            ],
+            timeline=[TimelineDay(**t) for t in record.get("timeline", [])],
+        )
