@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-import stopwordsiso
-from babel import Locale, UnknownLocaleError
 
 from storyweave.analyze.entity_cues import has_organisation_word
 from storyweave.analyze.mention import (
@@ -35,12 +33,16 @@ from storyweave.analyze.mention import (
     lower_case_words,
     name_words,
     person_by_surname,
-    stopwords,
     tidy_span,
 )
 from storyweave.analyze.place_names import place_key, place_type
 from storyweave.model import EntityType
 from storyweave.represent.gazetteer import MAX_NAME_TOKENS, normalize_name
+from storyweave.represent.name_words import (
+    calendar_words,
+    own_stop_words,
+    stop_words_and_english,
+)
 from storyweave.represent.names import CONNECTORS, NOUN_CAPITALISING
 
 __all__ = ["capitalised_mentions"]
@@ -125,7 +127,12 @@ class _Context:
         if lang in NOUN_CAPITALISING:
             common = frozenset(_determined_noun(lang).findall(text))
         return _Context(
-            lang, stopwords(lang), lower_case_words(text), common, _calendar(lang), _own_stop(lang)
+            lang,
+            stop_words_and_english(lang),
+            lower_case_words(text),
+            common,
+            calendar_words(lang),
+            own_stop_words(lang),
         )
 
 
@@ -376,25 +383,3 @@ def _determined_noun(lang: str) -> regex.Pattern[str]:
     return regex.compile(
         r"(?<![\p{L}\p{M}])(?i:" + determiners + r")[ \t]+(?:\p{Ll}+[ \t]+)?(\p{Lu}[\p{L}\p{M}]*)"
     )
-
-
-@lru_cache(maxsize=64)
-def _own_stop(lang: str) -> frozenset[str]:
-    # The language's own stop words only: English's include "May" and "Will".
-    return frozenset(stopwordsiso.stopwords(lang)) if stopwordsiso.has_lang(lang) else frozenset()
-
-
-@lru_cache(maxsize=64)
-def _calendar(lang: str) -> frozenset[str]:
-    # Day and month names are capitalised in many languages and are no entity.
-    words: set[str] = set()
-    for code in {lang, "en"}:
-        try:
-            locale = Locale.parse(code)
-        except (ValueError, LookupError, UnknownLocaleError):
-            continue
-        for table in (locale.days, locale.months):
-            for context in ("format", "stand-alone"):
-                for name in table.get(context, {}).get("wide", {}).values():
-                    words.add(normalize_name(name))
-    return frozenset(words)

@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
-import stopwordsiso
 from babel import Locale, UnknownLocaleError
 
 from storyweave.analyze.entity_cues import has_organisation_word
 from storyweave.analyze.place_names import COUNTRY_PREFIX, place_key, place_type
 from storyweave.model import EntityType
+from storyweave.represent.name_words import stop_words_and_english
 from storyweave.represent.names import CONNECTORS, NOUN_CAPITALISING
 
 #: Endings of German adjectives, capitalised at a sentence start or in a name ("Bayerischer").
@@ -41,7 +41,6 @@ __all__ = [
     "name_words",
     "person_by_surname",
     "place_by_gazetteer",
-    "stopwords",
     "tidy_span",
     "with_repeats",
 ]
@@ -92,7 +91,7 @@ def tidy_span(text: str, start: int, end: int, lang: str) -> tuple[int, int] | N
             first is not None
             and first.end() < end
             and first.group().islower()
-            and first.group() in stopwords(lang)
+            and first.group() in stop_words_and_english(lang)
             and first.group() not in CONNECTORS
         ):
             start = first.end()
@@ -228,14 +227,4 @@ def _currency_words(lang: str) -> frozenset[str]:
             parts = _WORD.findall(name)
             if parts:
                 words.add(str(parts[-1]).casefold())
-    return frozenset(words)
-
-
-@lru_cache(maxsize=64)
-def stopwords(lang: str) -> frozenset[str]:
-    """Stop words of ``lang`` and of English (which news in every language quotes)."""
-    words: set[str] = set()
-    for code in {lang, "en"}:
-        if stopwordsiso.has_lang(code):
-            words.update(stopwordsiso.stopwords(code))
     return frozenset(words)

@@ -30,11 +30,11 @@ from storyweave.analyze.speech_words import (
     ORGANISATION_WORDS,
     VIETNAMESE_ORGANISATION_HEADS,
     VIETNAMESE_ROLES,
-    calendar_words,
     function_words,
     is_role_word,
 )
 from storyweave.represent.gazetteer import lookup_country, normalize_name
+from storyweave.represent.name_words import calendar_words
 
 __all__ = [
     "PersonMention",

@@ -21,7 +21,6 @@ from typing import Literal
 
 import regex
 import stopwordsiso
-from babel import Locale, UnknownLocaleError
 
 from storyweave.represent.gazetteer import normalize_name
 
@@ -36,7 +35,6 @@ __all__ = [
     "VIETNAMESE_ORGANISATION_HEADS",
     "VIETNAMESE_ROLES",
     "VerbKind",
-    "calendar_words",
     "function_words",
     "has_role_head",
     "is_pronoun",
@@ -281,19 +279,3 @@ def function_words(lang: str) -> frozenset[str]:
         if code and stopwordsiso.has_lang(code):
             words.update(stopwordsiso.stopwords(code))
     return frozenset(w.casefold() for w in words)
-
-
-@lru_cache(maxsize=64)
-def calendar_words(lang: str) -> frozenset[str]:
-    """Folded day and month names of ``lang`` and English: capitalised, naming nobody."""
-    words: set[str] = set()
-    for code in {lang, "en"}:
-        try:
-            locale = Locale.parse(code)
-        except (ValueError, LookupError, UnknownLocaleError):
-            continue
-        for table in (locale.days, locale.months):
-            for context in ("format", "stand-alone"):
-                for name in table.get(context, {}).get("wide", {}).values():
-                    words.add(normalize_name(name))
-    return frozenset(words)

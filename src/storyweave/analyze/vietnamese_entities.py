@@ -38,12 +38,12 @@ from storyweave.analyze.mention import (
     lower_case_words,
     person_by_surname,
     place_by_gazetteer,
-    stopwords,
     tidy_span,
 )
 from storyweave.analyze.place_names import place_key
 from storyweave.model import EntityType
 from storyweave.represent.gazetteer import MAX_NAME_TOKENS, normalize_name
+from storyweave.represent.name_words import stop_words_and_english
 
 __all__ = ["vietnamese_mentions"]
 
@@ -190,7 +190,7 @@ def _mentions_of_run(
         word = fold_word(tokens[start].surface, "vi")
         if word in _CUES:
             cue = word
-        elif not (word in stopwords("vi") or word in lower_seen):
+        elif not (word in stop_words_and_english("vi") or word in lower_seen):
             break
         start += 1
     if start < end and fold_word(tokens[start].surface, "vi") in VIETNAMESE_NOT_NAME_CUES:

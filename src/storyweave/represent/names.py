@@ -18,11 +18,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
-import stopwordsiso
-from babel import Locale, UnknownLocaleError
 
 from storyweave.represent.gazetteer import (
     COUNTRY_PREFIX,
@@ -33,6 +30,11 @@ from storyweave.represent.gazetteer import (
     lookup_arabic_adjective,
     lookup_country,
     normalize_name,
+)
+from storyweave.represent.name_words import (
+    calendar_words,
+    own_stop_words,
+    stop_words_and_english,
 )
 
 __all__ = ["key_weights", "name_keys", "name_similarity", "normalize_name"]
@@ -193,8 +195,8 @@ def name_keys(text: str, lang: str) -> Counter[str]:
     keys: Counter[str] = Counter()
     context = _Context(
         lang=lang,
-        stop=_stopwords(lang),
-        own_stop=_stopwords(lang) if lang == "en" else _own_stopwords(lang),
+        stop=stop_words_and_english(lang),
+        own_stop=own_stop_words(lang),
         lower_seen=frozenset(_LOWER_WORD.findall(text)),
         common_nouns=(
             frozenset(_DETERMINED_NOUN.findall(text)) if lang in NOUN_CAPITALISING else frozenset()
@@ -320,38 +322,6 @@ def _strip_affixes(surface: str) -> str:
     return surface
 
 
-@lru_cache(maxsize=128)
-def _stopwords(lang: str) -> frozenset[str]:
-    words: set[str] = set()
-    for code in {lang, "en"}:
-        if code and stopwordsiso.has_lang(code):
-            words.update(stopwordsiso.stopwords(code))
-    return frozenset(words)
-
-
-@lru_cache(maxsize=128)
-def _own_stopwords(lang: str) -> frozenset[str]:
-    if not stopwordsiso.has_lang(lang):
-        return frozenset()
-    return frozenset(stopwordsiso.stopwords(lang))
-
-
-@lru_cache(maxsize=128)
-def _calendar_words(lang: str) -> frozenset[str]:
-    # Day and month names are capitalised in many languages and name no story.
-    words: set[str] = set()
-    for code in {lang, "en"}:
-        try:
-            locale = Locale.parse(code)
-        except (ValueError, LookupError, UnknownLocaleError):
-            continue
-        for table in (locale.days, locale.months):
-            for context in ("format", "stand-alone"):
-                for name in table.get(context, {}).get("wide", {}).values():
-                    words.add(normalize_name(name))
-    return frozenset(words)
-
-
 def _is_shouting(words: list[_Word], index: int, stop: frozenset[str]) -> bool:
     # A headline in capitals ("NIE UWIERZYCIE co robi") is not a row of acronyms.
     word = words[index]
@@ -468,7 +438,7 @@ def _emit_name(span: list[_Word], lang: str, keys: Counter[str], tokenwise: bool
         # Mid-sentence capitals in Vietnamese also start titles and offices ("Bộ trưởng",
         # "Tổng thống"); a lone Vietnamese syllable counts only as a country ("Nga", "Mỹ").
         return
-    calendar = _calendar_words(lang)
+    calendar = calendar_words(lang)
     if len(parts) == 1 or not tokenwise:
         whole = " ".join(parts)
         if whole not in calendar:
