@@ -186,22 +186,13 @@ class StoryClusterer:
         """Every candidate story with P(same event) and its comparison, most probable first
         (ties go to the story whose id sorts first, so that decisions are deterministic).
         ``view`` is :meth:`_view` of ``signals`` when the caller already has it."""
-        vector, weights = view or self._view(signals)
+        view = view or self._view(signals)
         name_weights = {key: self._name_idf(key) for key in signals.names}
-        keys = _lookup_keys(signals.lang, weights, name_weights)
+        keys = _lookup_keys(signals.lang, view.weights, name_weights)
         scored: list[tuple[float, str, Comparison]] = []
-        for story_id in self.index.candidates(vector, keys):
-            comparison = compare(
-                signals.lang,
-                vector,
-                weights,
-                signals.names,
-                self._name_idf,
-                signals.numbers,
-                signals.day,
-                self.profiles[story_id],
-            )
-            scored.append((self.scorer.probability(comparison.values), story_id, comparison))
+        for story_id in self.index.candidates(view.vector, keys):
+            probability, comparison = self._score(signals, view, self.profiles[story_id])
+            scored.append((probability, story_id, comparison))
         scored.sort(key=lambda item: (-item[0], item[1]))
         return scored
 
@@ -250,7 +241,13 @@ class StoryClusterer:
         """P(same event) of two articles, as if ``other`` were a one-article story."""
         story = StoryProfile("pair")
         story.add(other.lang, *self._view(other), other.names, other.numbers, other.day)
-        vector, weights = self._view(signals)
+        return self._score(signals, self._view(signals), story)
+
+    def _score(
+        self, signals: ArticleSignals, view: ArticleView, story: StoryProfile
+    ) -> tuple[float, Comparison]:
+        """P(same event) of the article (as ``view`` sees it) and ``story``, with the evidence."""
+        vector, weights = view
         comparison = compare(
             signals.lang,
             vector,
