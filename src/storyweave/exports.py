@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .model import Article, Story
 from .stories.report import render_markdown
@@ -23,20 +24,27 @@ def write_articles_jsonl(articles: Iterable[Article], path: Path) -> int:
 
 
 def _write_jsonl(records: Iterable[dict[str, Any]], path: Path) -> int:
-    path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
+    with _replacing(path) as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False, default=str))
+            out.write("\n")
+            count += 1
+    return count
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """A text file written beside ``path`` that replaces it only once complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for record in records:
-                out.write(json.dumps(record, ensure_ascii=False, default=str))
-                out.write("\n")
-                count += 1
+            yield out
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return count
 
 
 def write_stories_jsonl(stories: Iterable[Story], path: Path) -> int:
@@ -47,23 +55,12 @@ def write_stories_jsonl(stories: Iterable[Story], path: Path) -> int:
 def write_outputs(engine: Engine, folder: Path) -> tuple[int, int]:
     """Write ``articles.jsonl``, ``stories.jsonl``, ``report.html`` and ``report.md`` of the
     engine's store into ``folder``; return (articles, stories) written."""
-    written = write_articles_jsonl(engine.articles(), folder / "articles.jsonl")
+    articles = {a.id: a for a in engine.articles()}
+    written = write_articles_jsonl(articles.values(), folder / "articles.jsonl")
     stories = list(engine.stories())
     write_stories_jsonl(stories, folder / "stories.jsonl")
-    articles = {a.id: a for a in engine.articles()}
     stories.sort(key=lambda s: (-len(s.article_ids), s.id))
-    _write_text(render_html(stories, articles), folder / "report.html")
-    _write_text(render_markdown(stories, articles), folder / "report.md")
+    for render, name in ((render_html, "report.html"), (render_markdown, "report.md")):
+        with _replacing(folder / name) as out:
+            out.write(render(stories, articles))
     return written, len(stories)
-
-
-def _write_text(text: str, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
