@@ -140,17 +140,20 @@ class Engine:
         batch: list[BuiltStory] = []
         for done, story_id in enumerate(pending, 1):
             record = self.store.story(story_id)
-            if record is None:
-                continue
-            story = self._plain_story(record)
-            articles = [a for a in map(self.store.article, story.article_ids) if a is not None]
-            built = build_story(story, articles, options, encoder, language_means=means)
-            batch.append(BuiltStory(story_id, options.lang_out, len(articles), built.to_record()))
-            if len(batch) >= BUILD_BATCH or done == len(pending):
+            if record is not None:
+                story = self._plain_story(record)
+                articles = [a for a in map(self.store.article, story.article_ids) if a]
+                built = build_story(story, articles, options, encoder, language_means=means)
+                batch.append(
+                    BuiltStory(story_id, options.lang_out, record.article_count, built.to_record())
+                )
+            if len(batch) >= BUILD_BATCH:
                 self.store.write_built_stories(batch)
                 batch = []
             if on_built is not None:
                 on_built(done, len(pending))
+        if batch:
+            self.store.write_built_stories(batch)
         return len(pending)
 
     def stories(self) -> Iterator[Story]:
