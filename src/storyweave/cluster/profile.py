@@ -137,6 +137,18 @@ class StoryProfile:
         )
 
 
+def profile_centroid(data: bytes) -> np.ndarray | None:
+    """The unit-length centroid stored in a :meth:`StoryProfile.to_bytes` blob, read without
+    decoding the rest."""
+    (length,) = _HEADER.unpack_from(data)
+    rest = data[_HEADER.size + length :]
+    if not rest:
+        return None
+    vector = np.frombuffer(rest, dtype="<f4").astype(np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
 def _trim(bag: Counter[str], limit: int) -> None:
     """Keep the ``limit`` heaviest keys (ties broken by key, for determinism)."""
     if len(bag) <= limit:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Store, StoreError
+from .base import Store, StoreError, StoryQuery
 from .sqlite import SQLiteStore
 
-__all__ = ["SQLiteStore", "Store", "StoreError", "open_store"]
+__all__ = ["SQLiteStore", "Store", "StoreError", "StoryQuery", "open_store"]
 
 
 def open_store(location: str | Path) -> Store:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -28,6 +28,24 @@ class BatchWrite:
     stories: list[StoryRecord] = field(default_factory=list)
     merged: dict[str, str] = field(default_factory=dict)
     state: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuery:
+    """Filters and one page of a story listing.
+
+    ``since`` / ``until`` are ISO dates or times compared with the stories' publication span
+    (a story overlapping [since, until) passes); ``entity`` is a name or surface form of one of
+    its entities; ``story_ids`` restricts the listing to these stories, kept in this order.
+    """
+
+    lang: str | None = None
+    entity: str | None = None
+    since: str | None = None
+    until: str | None = None
+    story_ids: Sequence[str] | None = None
+    limit: int = 20
+    offset: int = 0
 
 
 class Store(Protocol):
@@ -92,6 +110,28 @@ class Store(Protocol):
     def stories_to_build(self, lang_out: str) -> list[str]:
         """Ids of the stories (not merged away) never built for ``lang_out``, or built when
         they had fewer or other articles, in the order they were opened."""
+        ...
+
+    def find_stories(self, query: StoryQuery) -> tuple[list[StoryRecord], int]:
+        """One page of the live stories passing ``query``'s filters, newest first (or in
+        ``query.story_ids`` order), and how many pass in all."""
+        ...
+
+    def languages(self) -> list[str]:
+        """Languages of the stored articles, most common first."""
+        ...
+
+    def stories_version(self) -> str:
+        """A value that changes whenever a story is added, changed or merged."""
+        ...
+
+    def search_stories(self, text: str, limit: int) -> list[tuple[str, float]]:
+        """Live stories whose text or whose articles' text holds every word of ``text``, as
+        ``(story id, score)``, best first."""
+        ...
+
+    def search_articles(self, text: str, limit: int) -> list[tuple[str, float]]:
+        """Articles holding every word of ``text``, as ``(article id, score)``, best first."""
         ...
 
     def close(self) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, BuiltStory, RemovedSpan, StoryAssignment, StoryRecord
-from .base import BatchWrite, StoreError
+from . import sqlite_search
+from .base import BatchWrite, StoreError, StoryQuery
 
 _COLUMNS = (
     "id",
@@ -59,6 +60,7 @@ class SQLiteStore:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=10000")
+            sqlite_search.register_functions(self._db)
             _migrate(self._db)
         except (sqlite3.Error, OSError) as error:
             raise StoreError(f"{path}: cannot open the store ({error})") from error
@@ -71,6 +73,7 @@ class SQLiteStore:
                 self._db.executemany(
                     f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({placeholders})", rows
                 )
+                sqlite_search.index_articles(self._db, batch.articles)
                 self._write_stories(batch)
         except sqlite3.Error as error:
             raise StoreError(
@@ -191,6 +194,7 @@ class SQLiteStore:
         return None if row is None else bytes(row[0])
 
     def write_built_stories(self, built: Iterable[BuiltStory]) -> None:
+        built = list(built)
         rows = [
             (b.story_id, b.lang_out, b.article_count, json.dumps(b.record, ensure_ascii=False))
             for b in built
@@ -203,11 +207,11 @@ class SQLiteStore:
                 " record = excluded.record, built_at = excluded.built_at",
                 rows,
             )
+            sqlite_search.index_stories(self._db, built)
 
     def built_story(self, story_id: str) -> BuiltStory | None:
         row = self._db.execute(
-            "SELECT story_id, lang_out, article_count, record FROM story_texts"
-            " WHERE story_id = ?",
+            "SELECT story_id, lang_out, article_count, record FROM story_texts WHERE story_id = ?",
             (story_id,),
         ).fetchone()
         return None if row is None else BuiltStory(row[0], row[1], row[2], json.loads(row[3]))
@@ -221,6 +225,28 @@ class SQLiteStore:
             (lang_out,),
         )
         return [row[0] for row in cursor]
+
+    def find_stories(self, query: StoryQuery) -> tuple[list[StoryRecord], int]:
+        found, total = sqlite_search.find_stories(self._db, query, _SELECT_STORY)
+        return [_story_from_row(row) for row in found], total
+
+    def languages(self) -> list[str]:
+        cursor = self._db.execute(
+            "SELECT lang FROM articles GROUP BY lang ORDER BY count(*) DESC, lang"
+        )
+        return [row[0] for row in cursor]
+
+    def stories_version(self) -> str:
+        count, articles, changed = self._db.execute(
+            "SELECT count(*), sum(article_count), max(updated_at) FROM stories"
+        ).fetchone()
+        return f"{count}/{articles}@{changed}"
+
+    def search_stories(self, text: str, limit: int) -> list[tuple[str, float]]:
+        return sqlite_search.search_stories(self._db, text, limit)
+
+    def search_articles(self, text: str, limit: int) -> list[tuple[str, float]]:
+        return sqlite_search.search_articles(self._db, text, limit)
 
     def close(self) -> None:
         self._db.close()
