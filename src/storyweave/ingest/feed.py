@@ -8,14 +8,20 @@ An entry's id is its ``id`` (or else its link), its text the entry's content (or
 as plain text. For a feed that was downloaded, each entry's article page is fetched as well and
 its extracted body is used; the entry's own text is the fallback when that fails, and a failed
 fetch is reported only when there is no fallback. Entry origins are ``FEED#N`` (N from 1).
+
+:func:`parse_feed` and :func:`entry_document` serve callers that download feeds themselves (the
+feed watcher): parse a body once, then turn only the entries they want into documents.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import re
 import xml.sax
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import feedparser
@@ -32,9 +38,35 @@ from .markup import fragment_text
 from .streams import Opened
 from .whole import read_whole
 
-__all__ = ["check_xml", "read_feed"]
+__all__ = ["FeedEntry", "check_xml", "entry_document", "parse_feed", "read_feed"]
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a parsed feed: its position (from 1), and the entry and channel as
+    feedparser gives them."""
+
+    number: int
+    entry: Any
+    channel: Any
+
+    @property
+    def id(self) -> str | None:
+        """The id its document gets: the entry's id (guid), else its link."""
+        return self.entry.get("id") or self.entry.get("link") or None
+
+    @property
+    def key(self) -> str:
+        """What identifies the entry from one reading of the feed to the next: its id, or for
+        an entry with neither id nor link, a hash of its title and text."""
+        if self.id:
+            return self.id
+        contents = [content.get("value", "") for content in self.entry.get("content", [])]
+        payload = [self.entry.get("title", ""), self.entry.get("summary", ""), contents]
+        digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        return "sha256:" + digest.hexdigest()[:32]
 
 
 def read_feed(opened: Opened, settings: Settings) -> Iterator[RawDocument | InputProblem]:
@@ -43,18 +75,27 @@ def read_feed(opened: Opened, settings: Settings) -> Iterator[RawDocument | Inpu
     if isinstance(data, InputProblem):
         yield data
         return
+    entries = parse_feed(data, opened.origin)
+    if isinstance(entries, InputProblem):
+        yield entries
+        return
+    feed = opened.url or opened.origin
+    for entry in entries:
+        origin = f"{opened.origin}#{entry.number}"
+        yield entry_document(entry, origin, settings, feed=feed, fetch_page=opened.url is not None)
+
+
+def parse_feed(data: bytes, origin: str) -> list[FeedEntry] | InputProblem:
+    """The entries of the RSS/Atom feed in ``data``, or E108 (unsafe XML, or not a feed)."""
     refusal = check_xml(data)
     if refusal is not None:
-        yield problem(opened.origin, "E108", refusal)
-        return
+        return problem(origin, "E108", refusal)
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception") or "not an RSS or Atom feed"
-        yield problem(opened.origin, "E108", str(reason))
-        return
+        return problem(origin, "E108", str(reason))
     channel: Any = parsed.feed
-    for number, entry in enumerate(parsed.entries, start=1):
-        yield _entry_document(entry, channel, f"{opened.origin}#{number}", opened, settings)
+    return [FeedEntry(number, entry, channel) for number, entry in enumerate(parsed.entries, 1)]
 
 
 def check_xml(data: bytes) -> str | None:
@@ -73,13 +114,19 @@ def check_xml(data: bytes) -> str | None:
     return None
 
 
-def _entry_document(
-    entry: Any, channel: Any, origin: str, opened: Opened, settings: Settings
+def entry_document(
+    feed_entry: FeedEntry, origin: str, settings: Settings, *, feed: str, fetch_page: bool
 ) -> RawDocument | InputProblem:
+    """The document of one entry, reported as ``origin``, its metadata naming ``feed``.
+
+    With ``fetch_page`` (the feed was downloaded) the entry's article page is fetched and its
+    body used, the entry's own text standing in when that fails.
+    """
+    entry, channel = feed_entry.entry, feed_entry.channel
     link = entry.get("link") or None
     own_text = _entry_text(entry)
     page: RawDocument | InputProblem | None = None
-    if opened.url is not None and link:
+    if fetch_page and link:
         page = _fetch_page(link, origin, settings)
     if isinstance(page, RawDocument):
         text, title, published = page.text, entry.get("title") or page.title, page.published
@@ -89,7 +136,7 @@ def _entry_document(
         return page
     else:
         return problem(origin, "E106", "entry has neither content nor summary")
-    metadata: dict[str, Any] = {"feed": opened.url or opened.origin}
+    metadata: dict[str, Any] = {"feed": feed}
     if entry.get("author"):
         metadata["author"] = entry["author"]
     tags = [tag.get("term") for tag in entry.get("tags", []) if tag.get("term")]
@@ -98,7 +145,7 @@ def _entry_document(
     return RawDocument(
         origin=origin,
         text=text,
-        id=entry.get("id") or link,
+        id=feed_entry.id,
         title=fragment_text(title) if title else None,
         published=entry.get("published") or entry.get("updated") or published,
         source=channel.get("title") or None,
