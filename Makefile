@@ -16,7 +16,16 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/storyweave run $(SAMPLE) --db storyweave.db --out out
 
+# The browser tests drive Debian's chromium: install it when missing (as root, or with sudo -n);
+# where that cannot be done they skip, or fail when CI is set.
 test: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo -n"; fi; \
+	  echo "make test: installing chromium for the browser tests"; \
+	  { $$sudo apt-get update -qq \
+	    && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	  || echo "make test: could not install chromium; the browser tests will skip (fail under CI)"; \
+	}
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -31,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/summaries.py
 	$(BIN)/python benchmarks/story_building.py
 	$(BIN)/python benchmarks/entities.py
+	$(BIN)/python benchmarks/api_load.py
 
 clean:
 	rm -rf out storyweave.db storyweave.db-wal storyweave.db-shm

@@ -41,3 +41,17 @@ def sample_articles() -> list[Article]:
         assert isinstance(article, Article)
         articles.append(article)
     return articles
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store holding the five sample articles, clustered, stories built (do not
+    write to it: copy it)."""
+    from storyweave import Engine
+
+    path = tmp_path_factory.mktemp("sample-store") / "storyweave.db"
+    with Engine(db=path) as engine:
+        report = engine.ingest([str(need(SAMPLES))])
+        assert report.stored == 5
+        engine.build_stories()
+    return path

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import httpx
 
 from .conftest import SAMPLES, need
 
@@ -94,3 +100,58 @@ def test_misuse_gives_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> None:
     broken_store = storyweave("ingest", str(need(SAMPLES)), "--db", str(not_a_store))
     assert broken_store.returncode == 1
     assert "text.db: cannot open the store" in broken_store.stderr
+
+
+def test_export_writes_each_format_and_refuses_misuse(sample_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    shutil.copyfile(sample_db, db)
+    out = tmp_path / "stories.csv"
+    done = storyweave("export", "--db", str(db), "--format", "csv", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "2 stories written" in done.stderr
+    assert out.read_text(encoding="utf-8").startswith("id,headline,")
+    assert out.stat().st_mode & 0o044, "an export is readable like any new file"
+    to_stdout = storyweave("export", "--db", str(db))
+    assert [json.loads(line)["id"] for line in to_stdout.stdout.splitlines()]
+    wrong_format = storyweave("export", "--db", str(db), "--format", "pdf")
+    assert wrong_format.returncode == 2 and "--format must be one of" in wrong_format.stderr
+    unknown = storyweave("export", "--db", str(db), "--story", "nope")
+    assert unknown.returncode == 1 and "no such stories: nope" in unknown.stderr
+
+
+def test_serve_refuses_to_listen_beyond_loopback_without_a_token(tmp_path: Path) -> None:
+    refused = storyweave("serve", "--db", str(tmp_path / "a.db"), "--host", "0.0.0.0")
+    assert refused.returncode == 2
+    assert "refusing to listen on 0.0.0.0 without a token" in refused.stderr
+
+
+def test_serve_answers_and_stops_cleanly(sample_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    shutil.copyfile(sample_db, db)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "storyweave", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "did not start"
+                time.sleep(0.1)
+        assert health.json()["stories"] == 2
+        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+        assert page.status_code == 200 and "Aleppo" in page.text
+    finally:
+        server.send_signal(signal.SIGTERM)
+        output, _ = server.communicate(timeout=30)
+    # The server finishes its requests and closes the store, then ends as SIGTERM asked.
+    assert "Application shutdown complete" in output
+    assert server.returncode in (0, -signal.SIGTERM), output

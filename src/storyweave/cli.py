@@ -24,15 +24,19 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from .api.server import UnsafeBind, check_bind
+from .api.server import serve as serve_app
 from .config import Settings
 from .engine import Engine
 from .evaluate.runner import EvaluationError, evaluate_folder
-from .exports import write_outputs
-from .model import StoryAssignment
+from .exports import EXPORT_FORMATS, UnknownStories, export_stories, write_outputs
+from .feed_list import read_feeds_file
+from .feed_state import format_duration, parse_interval
 from .pipeline import Assignment, IngestReport
 from .store import StoreError
 from .stories.builder import BuildOptions
-from .stories.report import render_story_text
+from .stories.report import render_story_text, why_joined
+from .watch import FeedWatcher, stop_on_signals
 
 EXIT_FAILED = 1
 EXIT_PARTIAL = 3
@@ -361,30 +365,66 @@ def show(
         for article, assignment in rows:
             if article is None:
                 continue
-            typer.echo(f"  {article.id} [{article.lang}]: {_why(assignment)}")
+            typer.echo(f"  {article.id} [{article.lang}]: {why_joined(assignment)}")
 
 
-def _why(assignment: StoryAssignment | None) -> str:
-    """One line saying why an article is in its story."""
-    if assignment is None:
-        return "not clustered"
-    evidence = assignment.evidence
-    if evidence.get("copy"):
-        return "joined as a copy of an earlier article"
-    if assignment.score is None:
-        closest = evidence.get("probability")
-        return "opened the story" + (
-            f" (closest other story at p={closest:.2f})" if closest is not None else ""
-        )
-    parts = [f"joined with p={assignment.score:.2f}"]
-    if evidence.get("shared_names"):
-        parts.append("shared names: " + ", ".join(evidence["shared_names"]))
-    if evidence.get("shared_terms"):
-        parts.append("shared terms: " + ", ".join(evidence["shared_terms"]))
-    features = evidence.get("features", {})
-    if "dense" in features:
-        parts.append(f"meaning similarity {features['dense']:.2f}")
-    return "; ".join(parts)
+@app.command()
+def serve(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            help="Bearer token writes need [default: STORYWEAVE_API_TOKEN]; required to listen"
+            " beyond loopback.",
+        ),
+    ] = None,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option("--cors-origin", help="Allow browser calls from this origin (repeatable)."),
+    ] = None,
+) -> None:
+    """Serve the REST API (/api/v1, OpenAPI at /api/v1/openapi.json) and the web pages."""
+    settings = _settings(config, db=db)
+    chosen = token or settings.api_token or None
+    try:
+        check_bind(host, chosen)
+    except UnsafeBind as error:
+        raise _fail(str(error), 2) from None
+    with _open_existing(settings):
+        pass  # fail early, with the usual message, when the store cannot be opened
+    serve_app(settings, host=host, port=port, token=chosen, cors_origins=cors_origin or ())
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, md or html.")] = "jsonl",
+    story: Annotated[
+        list[str] | None,
+        typer.Option("--story", help="Export this story only (repeatable) [default: all]."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write [default: stdout].")
+    ] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Export stories as JSON Lines, CSV, Markdown or one self-contained HTML page."""
+    if fmt not in EXPORT_FORMATS:
+        raise _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}", 2)
+    settings = _settings(config, db=db)
+    with _open_existing(settings) as engine:
+        try:
+            written = export_stories(engine, fmt, out, story_ids=story or ())
+        except UnknownStories as error:
+            raise _fail(f"{error} in {settings.db}") from None
+        except OSError as error:
+            raise _fail(f"{out}: cannot write ({error.strerror or error})") from None
+    if out is not None:
+        typer.echo(f"storyweave: {written} stories written to {out}", err=True)
 
 
 @app.command(name="eval")
@@ -422,6 +462,74 @@ def evaluate(
         )
         table.add_row(m.section, m.metric, value, "" if m.count is None else str(m.count))
     Console().print(table)
+
+
+@app.command()
+def watch(
+    feeds_file: Annotated[
+        Path, typer.Argument(help="Text file: one RSS/Atom feed URL per line, # comments.")
+    ],
+    every: Annotated[
+        str, typer.Option("--every", help="Time between polls of a feed: 30s, 10m, 1h, seconds.")
+    ] = "10m",
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll every feed once, build stories, and exit.")
+    ] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+    allow_private: AllowPrivate = None,
+    workers: WorkersOption = None,
+    lang_out: LangOutOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Poll the feeds in FEEDS_FILE every --every: store each new entry's article once and
+    build the stories that changed. SIGTERM or Ctrl-C stops it; a restart resumes."""
+    try:
+        interval = parse_interval(every)
+    except ValueError as error:
+        raise _fail(f"--every: {error}", 2) from None
+    try:
+        feeds = read_feeds_file(feeds_file)
+    except ValueError as error:
+        raise _fail(str(error), 2) from None
+    settings = _settings(
+        config, db=db, allow_private=allow_private, workers=workers, lang_out=lang_out
+    )
+    try:
+        options = BuildOptions.from_settings(settings)
+    except ValueError as error:
+        raise _fail(f"settings: {error}", 2) from None
+
+    def say(message: str) -> None:
+        typer.echo(f"storyweave: {message}", err=True)
+
+    def hush(message: str) -> None:
+        pass
+
+    failed = False
+    with _open(settings) as engine:
+        try:
+            watcher = FeedWatcher(
+                engine,
+                feeds,
+                interval,
+                build_options=options,
+                on_problem=say,
+                on_notice=hush if quiet else say,
+            )
+            with stop_on_signals(watcher):
+                if once:
+                    failed = watcher.poll_all().failed
+                else:
+                    if not quiet:
+                        say(f"watching {len(feeds)} feeds every {format_duration(interval)}")
+                    watcher.run()
+        except StoreError as error:
+            raise _fail(str(error)) from None
+        if watcher.stop_requested and not quiet:
+            say("stopped; what was fetched is stored, and a restart resumes from there")
+    if failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _open_existing(settings: Settings) -> Engine:

@@ -56,6 +56,9 @@ class Settings:
     #: Key for the rewrite endpoint; give it in the environment (STORYWEAVE_REWRITE_API_KEY).
     rewrite_api_key: str = field(default="", repr=False)
     rewrite_timeout: float = 60.0
+    #: Token that writes to the REST API need (``Authorization: Bearer …``); give it in the
+    #: environment (STORYWEAVE_API_TOKEN). Without one, the server listens on loopback only.
+    api_token: str = field(default="", repr=False)
 
     @classmethod
     def load(

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..model import Article, Entity, EntityType, Story, TimelineDay
+from ..model import Article, Entity, EntityType, Story, StoryAssignment, TimelineDay
 
 __all__ = [
     "ENTITY_GROUPS",
@@ -127,6 +127,29 @@ def entity_groups(entities: Sequence[Entity]) -> list[tuple[str, list[Entity]]]:
 def timeline_languages(timeline: Sequence[TimelineDay]) -> list[str]:
     """Every language of a timeline, sorted: the columns of a per-day table."""
     return sorted({lang for day in timeline for lang in day.articles})
+
+
+def why_joined(assignment: StoryAssignment | None) -> str:
+    """One line saying why an article is in its story (probability and evidence)."""
+    if assignment is None:
+        return "not clustered"
+    evidence = assignment.evidence
+    if evidence.get("copy"):
+        return "joined as a copy of an earlier article"
+    if assignment.score is None:
+        closest = evidence.get("probability")
+        return "opened the story" + (
+            f" (closest other story at p={closest:.2f})" if closest is not None else ""
+        )
+    parts = [f"joined with p={assignment.score:.2f}"]
+    if evidence.get("shared_names"):
+        parts.append("shared names: " + ", ".join(evidence["shared_names"]))
+    if evidence.get("shared_terms"):
+        parts.append("shared terms: " + ", ".join(evidence["shared_terms"]))
+    features = evidence.get("features", {})
+    if "dense" in features:
+        parts.append(f"meaning similarity {features['dense']:.2f}")
+    return "; ".join(parts)
 
 
 def render_markdown(stories: Sequence[Story], articles: Mapping[str, Article]) -> str:
