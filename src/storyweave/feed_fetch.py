@@ -1,19 +1,15 @@
 """Downloading a feed conditionally: ``If-None-Match`` / ``If-Modified-Since``, 304 understood.
 
-The same rules as :func:`storyweave.ingest.fetch.fetch`: http(s) only, every redirect hop
-checked by :func:`~storyweave.ingest.fetch.check_url` (public addresses unless
-``allow_private``), bounded in size and time, no proxy or certificate from the environment.
+The download itself is :func:`storyweave.ingest.fetch.fetch`: http(s) only, every redirect hop
+checked (public addresses unless ``allow_private``), bounded in size and time.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
-import httpx
-
 from .config import Settings
-from .ingest.fetch import MAX_REDIRECTS, FetchError, check_url
+from .ingest.fetch import fetch
 
 __all__ = ["FEED_MEDIA_TYPES", "FeedResponse", "fetch_feed"]
 
@@ -21,7 +17,6 @@ FEED_MEDIA_TYPES = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
     " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
 )
-_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,52 +35,11 @@ def fetch_feed(
 
     Raises :class:`~storyweave.ingest.fetch.FetchError`: E004 refused, E005 failed.
     """
-    headers = {"User-Agent": settings.user_agent, "Accept": FEED_MEDIA_TYPES}
+    headers = {"Accept": FEED_MEDIA_TYPES}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    deadline = time.monotonic() + settings.fetch_timeout
-    try:
-        with httpx.Client(
-            headers=headers,
-            timeout=httpx.Timeout(settings.fetch_timeout),
-            follow_redirects=False,
-            trust_env=False,
-        ) as client:
-            for _ in range(MAX_REDIRECTS + 1):
-                check_url(url, settings)
-                with client.stream("GET", url) as response:
-                    if response.is_redirect and "location" in response.headers:
-                        url = str(response.url.join(response.headers["location"]))
-                        continue
-                    return _answer(response, settings, deadline)
-    except httpx.TimeoutException:
-        raise FetchError("E005", f"timed out after {settings.fetch_timeout:g} s") from None
-    except httpx.HTTPError as error:
-        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-        raise FetchError("E005", detail) from None
-    raise FetchError("E005", f"more than {MAX_REDIRECTS} redirects")
-
-
-def _answer(response: httpx.Response, settings: Settings, deadline: float) -> FeedResponse:
-    etag = response.headers.get("etag")
-    last_modified = response.headers.get("last-modified")
-    if response.status_code == 304:
-        return FeedResponse(None, etag, last_modified)
-    if response.status_code >= 300:
-        raise FetchError("E005", f"HTTP {response.status_code} from {response.url}")
-    limit = settings.max_fetch_bytes
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise FetchError("E005", f"{int(declared)} bytes > {limit} byte limit")
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes(_CHUNK):
-        size += len(chunk)
-        if size > limit:
-            raise FetchError("E005", f"more than {limit} bytes (limit)")
-        if time.monotonic() > deadline:
-            raise FetchError("E005", f"took longer than {settings.fetch_timeout:g} s")
-        chunks.append(chunk)
-    return FeedResponse(b"".join(chunks), etag, last_modified)
+    page = fetch(url, settings, headers)
+    content = None if page.status == 304 else page.content
+    return FeedResponse(content, page.etag, page.last_modified)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -30,13 +31,17 @@ _CHUNK = 64 * 1024
 
 @dataclass(frozen=True, slots=True)
 class FetchedPage:
-    """A downloaded resource: its bytes, final URL (after redirects), media type and charset."""
+    """A downloaded resource: its bytes, final URL (after redirects), media type and charset,
+    and the validators a later conditional request can send. Status 304 (not modified, only
+    for a conditional request) comes with no bytes."""
 
     url: str
     content: bytes
     content_type: str | None
     charset: str | None
     status: int
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 class FetchError(Exception):
@@ -52,10 +57,11 @@ class FetchError(Exception):
         return problem(origin, self.code, self.detail)
 
 
-def fetch(url: str, settings: Settings) -> FetchedPage:
-    """Download ``url``; raises :class:`FetchError` for a refused or failed download."""
+def fetch(url: str, settings: Settings, headers: Mapping[str, str] | None = None) -> FetchedPage:
+    """Download ``url`` (with extra request ``headers``, e.g. ``If-None-Match``); raises
+    :class:`FetchError` for a refused or failed download."""
     deadline = time.monotonic() + settings.fetch_timeout
-    headers = {"User-Agent": settings.user_agent}
+    headers = {"User-Agent": settings.user_agent, **(headers or {})}
     timeout = httpx.Timeout(settings.fetch_timeout)
     try:
         # trust_env off: proxies and certificates come from no environment variable.
@@ -127,7 +133,14 @@ def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 
 def _read(response: httpx.Response, settings: Settings, deadline: float) -> FetchedPage:
-    if response.status_code >= 400 or response.is_redirect:
+    etag = response.headers.get("etag")
+    last_modified = response.headers.get("last-modified")
+    conditional = "if-none-match" in response.request.headers or (
+        "if-modified-since" in response.request.headers
+    )
+    if response.status_code == 304 and conditional:
+        return FetchedPage(str(response.url), b"", None, None, 304, etag, last_modified)
+    if response.status_code >= 300:
         raise FetchError("E005", f"HTTP {response.status_code} from {response.url}")
     limit = settings.max_fetch_bytes
     declared = response.headers.get("content-length", "")
@@ -149,6 +162,8 @@ def _read(response: httpx.Response, settings: Settings, deadline: float) -> Fetc
         content_type=media_type,
         charset=charset,
         status=response.status_code,
+        etag=etag,
+        last_modified=last_modified,
     )
 
 
