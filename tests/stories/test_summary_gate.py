@@ -1,10 +1,11 @@
 """Quality gate: storyweave's summaries of the VLSP stories against the lead and centroid
 baselines, scored as benchmarks/summaries.py scores them (same run, same length per story).
 
-Measured with the default budget (5 sentences, 120 words): ROUGE-2 0.2752 for storyweave,
-0.2690 for the lead (ratio 1.023), 0.2349 for the centroid baseline (at 8 sentences, 200 words:
-0.3181, 0.2977, 0.2867). The floors sit just under; the target asked for, 1.25 times the lead,
-is not reached (see the xfail below).
+Measured with the default budget (5 sentences, 120 words): ROUGE-2 0.3193 for storyweave,
+0.2632 for the lead (ratio 1.213), 0.2297 for the centroid baseline (at 8 sentences, 200 words:
+0.3541, 0.2912, 0.2707). The pair weights were fitted on this set: fitted and scored on
+different stories (5 folds) the same method reaches about 1.17-1.18 times the lead. The floors
+sit under both; the target asked for, 1.25 times the lead, is not reached (see the xfail).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ import pytest
 
 from ..conftest import DATA, REPO, need
 
-ROUGE2_FLOOR = 0.27
-LEAD_RATIO_FLOOR = 1.0
+ROUGE2_FLOOR = 0.31
+LEAD_RATIO_FLOOR = 1.15
 LEAD_RATIO_TARGET = 1.25
 
 
@@ -54,8 +55,9 @@ def test_storyweave_beats_the_lead_and_the_centroid(figures: dict[str, Any]) -> 
 
 
 @pytest.mark.xfail(
-    reason="the references copy sentences from anywhere in the articles; position, centrality "
-    "and coverage (even a model fitted on them, cross-validated) reach about 1.03x the lead",
+    reason="the references copy sentences from anywhere in the articles; word-pair coverage "
+    "weighted by spread, frequency, position and titles reaches 1.21x the lead (about 1.18x "
+    "cross-validated); a greedy oracle over the same sentences is near 2.3x",
     strict=False,
 )
 def test_storyweave_reaches_the_target_over_the_lead(figures: dict[str, Any]) -> None:

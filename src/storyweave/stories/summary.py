@@ -1,10 +1,11 @@
 """Extractive multi-document summary of a story: its most central, best covered sentences.
 
-Sentences are scored within their language: closeness to the centroid of the story's articles
-(each article weighing the same), how closely the other articles say the same thing (coverage
-across sources) and where they stand (news puts the essentials first, and each paragraph opens
-with what it is about). They are then picked MMR-style — the best sentence, less its
-similarity to those already taken — within the sentence and word budget, and put in reading
+Sentences are picked greedily for what they add: the weight of the pairs of adjacent words
+they cover that the summary does not yet hold (how widely, often, early and in titles the
+story's articles use each pair: :mod:`.summary_coverage`), less, across languages, their
+likeness to sentences taken, within the sentence and word budget. Each sentence is also scored
+within its language (closeness to the centroid of the story's articles, coverage across
+sources, position), which orders candidates and feeds the dense step. They are put in reading
 order: the earliest article first, each article's sentences in their own order. A sentence that
 opens on a reference to the one before it ("He added", "However,") counts little unless that
 one comes with it. Reading and filtering the sentences is :mod:`.summary_sentences`.
@@ -28,13 +29,13 @@ it; otherwise sentences stay in their own languages and the summary language is 
 ... ]
 >>> sentences, lang = summarize(story, "en", max_sentences=1)
 >>> sentences[0].text, sentences[0].article_ids, lang
-('Heavy rain flooded the old town of Riverton on Sunday night.', ['a', 'b'], 'en')
+('Flooding hit the old town of Riverton after heavy rain on Sunday night.', ['a', 'b'], 'en')
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -42,8 +43,16 @@ import numpy as np
 
 from ..model import Article, SummarySentence
 from ..represent.encoders import Encoder
-from ..represent.names import name_keys
-from ..represent.numbers import number_keys
+from .summary_coverage import Pair, coverage_gain, pair_weights, sentence_pairs
+from .summary_likeness import (
+    KEY_OVERLAP,
+    add_cross_language_coverage,
+    attach_dense,
+    attach_keys,
+    cross_similarity,
+    key_overlap,
+    unit_rows,
+)
 from .summary_sentences import (
     StorySentence,
     base_language,
@@ -51,7 +60,6 @@ from .summary_sentences import (
     read_sentences,
     sentence_terms,
     word_count,
-    written_keys,
 )
 
 __all__ = ["is_summary_sentence", "summarize", "word_count"]
@@ -64,29 +72,21 @@ POSITION_WEIGHT = 0.5
 #: The position prior halves every this many paragraphs, and sentences within a paragraph.
 PARAGRAPH_HALF_LIFE = 4.0
 IN_PARAGRAPH_HALF_LIFE = 2.0
-#: MMR: how much similarity to a sentence already chosen costs a candidate.
+#: Selection: weight of the pairs a sentence adds to the summary, and of its own score.
+COVERAGE_GAIN_WEIGHT = 1.0
+SCORE_WEIGHT = 0.0
+#: How much similarity to a sentence already chosen in another language costs a candidate.
 REDUNDANCY_PENALTY = 0.7
 #: Same-language cosine from which two sentences say the same thing (the second is dropped).
 DUPLICATE_COSINE = 0.5
 #: Same-language cosine from which an article counts as reporting a chosen sentence.
 REPORTS_COSINE = 0.4
-#: Weighted share of names and numbers from which two sentences report the same fact …
-KEY_OVERLAP = 0.5
-#: … provided the names and numbers they share weigh this much (a rare name weighs about 2,
-#: a name in every other sentence of the story about 0.7).
-MIN_SHARED_KEY_WEIGHT = 3.0
 #: A sentence that opens leaning on the one before it ("He added", "However,") keeps this
 #: share of its score unless that one is taken too: alone it reads as a dangling reference.
 #: It may also be taken together with that one, the pair valued at the mean of the two.
 LEANING_FACTOR = 0.3
 #: A sentence scoring below this share of the first one chosen only pads the summary.
 MIN_RELATIVE_SCORE = 0.4
-#: Cross-language: dense cosine (each language centred) from which two sentences match.
-CROSS_DENSE_COSINE = 0.3
-#: At most this many sentences of a story go to the dense encoder, in one call.
-DENSE_CANDIDATES = 30
-#: Weight of the coverage the dense vectors find (only the encoded candidates have it).
-DENSE_COVERAGE_WEIGHT = 1.0
 
 
 @dataclass(slots=True)
@@ -116,15 +116,20 @@ def summarize(
     _score(len(articles), languages)
     in_output = [s for s in sentences if s.candidate and s.lang == base_language(lang_out)]
     pool = in_output or [s for s in sentences if s.candidate]
-    _attach_keys(sentences, multilingual=len(languages) > 1)
+    attach_keys(sentences, multilingual=len(languages) > 1)
     if len(languages) > 1:
-        _add_cross_language_coverage(len(articles), sentences)
+        add_cross_language_coverage(len(articles), sentences, COVERAGE_WEIGHT)
     if encoder is not None and len(articles) > 1:
-        _attach_dense(sentences, len(articles), encoder)
-    chosen = _select(pool, languages, max_sentences, max_words)
+        attach_dense(sentences, len(articles), encoder)
+    rank = _reading_rank(articles)
+    weights = pair_weights(
+        sentences,
+        {i: a.title for i, a in enumerate(articles) if a.title},
+        _earliest_by_language(sentences, rank),
+    )
+    chosen = _select(pool, languages, weights, max_sentences, max_words)
     for sentence in chosen:
         _find_reporters(sentence, sentences, languages)
-    rank = _reading_rank(articles)
     chosen.sort(key=lambda s: (rank[s.article], s.position))
     summary = [
         SummarySentence(
@@ -165,7 +170,7 @@ def _vectorise(sentences: list[StorySentence], lang: str) -> _Language:
     # Each article weighs the same in the centroid, whatever its length.
     owners = sorted({s.article for s in members})
     profiles = np.stack([rows[[s.row for s in members if s.article == o]].sum(0) for o in owners])
-    return _Language(members, rows, rows @ rows.T, _unit(profiles).mean(axis=0), owners)
+    return _Language(members, rows, rows @ rows.T, unit_rows(profiles).mean(axis=0), owners)
 
 
 def _score(article_count: int, languages: dict[str, _Language]) -> None:
@@ -196,99 +201,12 @@ def _position_prior(sentence: StorySentence) -> float:
     )
 
 
-def _attach_keys(sentences: list[StorySentence], multilingual: bool) -> None:
-    """Names and numbers of every sentence, weighted by how rare they are in the story.
-
-    Across languages they must be keys that survive translation (:func:`name_keys`); within
-    one language, capitalised words and digits do, at a hundredth of the cost.
-    """
-    if multilingual:
-        found = [
-            set(name_keys(s.text, s.lang)) | {f"#{n}" for n in number_keys(s.text, s.lang)}
-            for s in sentences
-        ]
-    else:
-        found = [written_keys(s.text) for s in sentences]
-    frequency = Counter(key for keys in found for key in keys)
-    for sentence, keys in zip(sentences, found, strict=True):
-        sentence.keys = {k: math.log((1 + len(sentences)) / frequency[k]) for k in keys}
-
-
-def _key_overlap(a: StorySentence, b: StorySentence) -> float:
-    """Weighted share of the names and numbers of two sentences that they have in common;
-    0.0 unless what they share weighs :data:`MIN_SHARED_KEY_WEIGHT`."""
-    if not a.keys or not b.keys:
-        return 0.0
-    common = sum(weight for key, weight in a.keys.items() if key in b.keys)
-    if common < MIN_SHARED_KEY_WEIGHT:
-        return 0.0
-    return 2 * common / (sum(a.keys.values()) + sum(b.keys.values()))
-
-
-def _cross_similarity(a: StorySentence, b: StorySentence) -> float:
-    """How surely two sentences in different languages say the same thing (0..1)."""
-    overlap = _key_overlap(a, b)
-    if a.dense is None or b.dense is None or not (a.keys or {}).keys() & (b.keys or {}).keys():
-        return overlap
-    # The dense vectors count only with a name or number in common: alone they match topics.
-    dense = float(a.dense @ b.dense)
-    if dense < CROSS_DENSE_COSINE:
-        return overlap
-    return max(overlap, KEY_OVERLAP + (1 - KEY_OVERLAP) * dense)
-
-
-def _add_cross_language_coverage(article_count: int, sentences: list[StorySentence]) -> None:
-    others = max(1, article_count - 1)
-    by_article: dict[int, list[StorySentence]] = defaultdict(list)
-    for sentence in sentences:
-        by_article[sentence.article].append(sentence)
-    for sentence in sentences:
-        if not sentence.candidate or not sentence.keys:
-            continue
-        for theirs in by_article.values():
-            if theirs[0].lang != sentence.lang:
-                best = max(_key_overlap(sentence, other) for other in theirs)
-                sentence.score += COVERAGE_WEIGHT * best / others
-
-
-def _attach_dense(sentences: list[StorySentence], article_count: int, encoder: Encoder) -> None:
-    """Dense vectors for the best few candidates of every article, in one call, centred per
-    language so that what is left is what sets a sentence apart within the story, not its
-    language; a candidate that other articles' candidates say again gains coverage."""
-    by_article: dict[int, list[StorySentence]] = defaultdict(list)
-    for sentence in sorted(sentences, key=lambda s: -s.score):
-        if sentence.candidate:
-            by_article[sentence.article].append(sentence)
-    chosen: list[StorySentence] = []
-    for rank in range(max((len(group) for group in by_article.values()), default=0)):
-        chosen += [group[rank] for group in by_article.values() if rank < len(group)]
-    chosen = chosen[:DENSE_CANDIDATES]
-    if len({s.article for s in chosen}) < 2:
-        return
-    vectors = np.asarray(encoder.encode([s.text for s in chosen]), dtype=np.float32)
-    for lang in {s.lang for s in chosen}:
-        mask = [i for i, s in enumerate(chosen) if s.lang == lang]
-        vectors[mask] -= vectors[mask].mean(axis=0)
-    vectors = _unit(vectors)
-    similar = vectors @ vectors.T
-    owner_of = np.array([s.article for s in chosen])
-    others = max(1, article_count - 1)
-    for row, sentence in enumerate(chosen):
-        sentence.dense = vectors[row]
-        coverage = sum(
-            max(0.0, float(similar[row, owner_of == owner].max()))
-            for owner in set(owner_of.tolist())
-            if owner != sentence.article
-        )
-        sentence.score += DENSE_COVERAGE_WEIGHT * coverage / others
-
-
 def _similarity(a: StorySentence, b: StorySentence, languages: dict[str, _Language]) -> float:
     """How surely two sentences say the same thing (0..1): cosine within a language (or the
     names and numbers they share, which paraphrases keep), names, numbers and dense across."""
     if a.lang == b.lang:
-        return max(float(languages[a.lang].cosines[a.row, b.row]), _key_overlap(a, b))
-    return _cross_similarity(a, b)
+        return max(float(languages[a.lang].cosines[a.row, b.row]), key_overlap(a, b))
+    return cross_similarity(a, b)
 
 
 def _same_content(
@@ -297,28 +215,43 @@ def _same_content(
     if a.lang == b.lang:
         return (
             float(languages[a.lang].cosines[a.row, b.row]) >= cosine
-            or _key_overlap(a, b) >= KEY_OVERLAP
+            or key_overlap(a, b) >= KEY_OVERLAP
         )
-    return _cross_similarity(a, b) >= KEY_OVERLAP
+    return cross_similarity(a, b) >= KEY_OVERLAP
 
 
 def _select(
-    pool: list[StorySentence], languages: dict[str, _Language], max_sentences: int, max_words: int
+    pool: list[StorySentence],
+    languages: dict[str, _Language],
+    weights: dict[Pair, float],
+    max_sentences: int,
+    max_words: int,
 ) -> list[StorySentence]:
-    """MMR: the best sentence less its likeness to those taken, skipping what does not fit;
-    a sentence that repeats one taken is dropped, and its article reports that one. A
-    sentence that leans on the one before it counts little alone, but may come with it."""
+    """Greedy coverage: the sentence adding the most weight of pairs not yet covered (per
+    pair, :mod:`.summary_coverage`), plus a share of its score, less its likeness to those
+    taken, skipping what does not fit; a sentence that repeats one taken is dropped, and its
+    article reports that one. A sentence that leans on the one before it counts little
+    alone, but may come with it."""
     chosen: list[StorySentence] = []
     taken: set[tuple[int, int]] = set()
+    covered: set[Pair] = set()
+    pairs = {id(s): sentence_pairs(s.text) for s in pool}
     words = 0
     first_value = 0.0
 
     def value(sentence: StorySentence, after_its_antecedent: bool = False) -> float:
-        score = sentence.score
+        score = (
+            COVERAGE_GAIN_WEIGHT * coverage_gain(pairs[id(sentence)], weights, covered)
+            + SCORE_WEIGHT * sentence.score
+        )
         antecedent = (sentence.article, sentence.position - 1)
         if sentence.leans_back and not after_its_antecedent and antecedent not in taken:
             score *= LEANING_FACTOR
-        redundancy = max((_similarity(sentence, c, languages) for c in chosen), default=0.0)
+        # Within a language the pairs already covered see to redundancy; across, likeness.
+        redundancy = max(
+            (_similarity(sentence, c, languages) for c in chosen if c.lang != sentence.lang),
+            default=0.0,
+        )
         return score - REDUNDANCY_PENALTY * redundancy
 
     remaining = sorted(pool, key=lambda s: -s.score)
@@ -349,6 +282,7 @@ def _select(
         for sentence in best:
             chosen.append(sentence)
             taken.add((sentence.article, sentence.position))
+            covered.update(pairs[id(sentence)])
             words += sentence.words
         kept = []
         for sentence in remaining:
@@ -375,6 +309,16 @@ def _find_reporters(
             chosen.reporters.add(other.article)
 
 
+def _earliest_by_language(sentences: list[StorySentence], rank: dict[int, int]) -> dict[str, int]:
+    """The first article to read in each language of the story."""
+    earliest: dict[str, int] = {}
+    for sentence in sentences:
+        known = earliest.get(sentence.lang)
+        if known is None or rank[sentence.article] < rank[known]:
+            earliest[sentence.lang] = sentence.article
+    return earliest
+
+
 def _reading_rank(articles: Sequence[Article]) -> dict[int, int]:
     """Articles by publication time (undated last), then as given."""
     order = sorted(
@@ -382,9 +326,3 @@ def _reading_rank(articles: Sequence[Article]) -> dict[int, int]:
         key=lambda i: (articles[i].published is None, articles[i].published or "", i),
     )
     return {index: rank for rank, index in enumerate(order)}
-
-
-def _unit(rows: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(rows, axis=-1, keepdims=True)
-    unit: np.ndarray = np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0)
-    return unit

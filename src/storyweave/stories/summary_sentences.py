@@ -3,7 +3,7 @@ reduced to the terms and written names that compare them.
 
 Each article is read paragraph by paragraph (up to :data:`SENTENCE_WINDOW` sentences), a
 quotation that the splitter cut over several sentences is joined again, and every sentence is
-marked as a candidate or not: a statement of 6-60 words, not a question, a heading, a byline,
+marked as a candidate or not: a statement of 6-80 words, not a question, a heading, a byline,
 a caption or a bare quotation. A candidate that opens with a reference it cannot resolve on
 its own ("He added …", "However, …", "Tuy nhiên, …") is marked as leaning on the sentence
 before it.
@@ -33,7 +33,7 @@ from ..represent.lexical import stop_words, tokens
 
 #: Sentences shorter or longer than this (in words) make poor summary sentences.
 MIN_SENTENCE_WORDS = 6
-MAX_SENTENCE_WORDS = 60
+MAX_SENTENCE_WORDS = 80
 #: Sentences of an article read: what matters comes first, and reading costs time.
 SENTENCE_WINDOW = 40
 #: At most this many sentences are joined when a quotation runs over several of them.
@@ -161,7 +161,7 @@ def word_count(text: str) -> int:
 
 
 def is_summary_sentence(text: str, lang: str, words: int | None = None) -> bool:
-    """Whether a sentence can stand in a summary: a statement of 6-60 words, not a question,
+    """Whether a sentence can stand in a summary: a statement of 6-80 words, not a question,
     a bare quotation or a piece of one, a heading, a byline or a caption.
 
     >>> is_summary_sentence("The two governments are near an agreement on the new border.", "en")
