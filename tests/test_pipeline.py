@@ -11,7 +11,7 @@ from storyweave import Engine
 from storyweave.config import Settings
 from storyweave.model import RawDocument
 
-from .conftest import SAMPLES, need
+from .conftest import SAMPLES, need, read_jsonl
 
 REPORT = (
     "Heavy rain flooded the northern provinces on Sunday, forcing thousands of families from "
@@ -148,3 +148,29 @@ def test_articles_of_one_batch_land_in_stories_with_their_evidence(engine: Engin
     assert story is not None and "first" in story.article_ids
     opened = engine.assignment("first")
     assert opened is not None and opened.score is None
+
+
+FLOOD = (
+    "Floods cut off villages in the delta\n\nFlood waters rose across the delta on Sunday and "
+    "rescue teams reached villages cut off by landslides, officials said."
+)
+
+
+def test_two_writers_on_one_store_see_each_others_stories(tmp_path: Path) -> None:
+    """A server and a feed watcher may write to the same store: each clusters with what the
+    other stored, and no article is stored twice."""
+    records = {r["id"]: r for r in read_jsonl(need(SAMPLES) / "articles.jsonl")}
+    ids = sorted(records)
+    db = tmp_path / "shared.db"
+    with Engine(db=db) as first, Engine(db=db) as second:
+        # Both load their indexes before either writes the event's articles.
+        first.add([records[ids[2]]])
+        second.add([{"id": "flood", "text": FLOOD}])
+        (one,) = first.add([records[ids[1]]])
+        (two,) = second.add([records[ids[3]]])
+        (again,) = second.add([records[ids[1]]])
+    assert one.story_id is not None and two.story_id == one.story_id
+    assert again.outcome == "exists"
+    with Engine(db=db) as reopened:
+        assert reopened.count_articles() == 4
+        assert sorted(len(s.article_ids) for s in reopened.stories()) == [1, 1, 2]

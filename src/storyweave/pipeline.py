@@ -14,6 +14,7 @@ import hashlib
 import multiprocessing
 import signal
 import sys
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ Outcome = Literal["stored", "duplicate", "exists", "rejected"]
 _PR_SET_PDEATHSIG = 1
 # Below this many articles a batch is prepared in-process: a worker round trip costs more.
 _MIN_PARALLEL_BATCH = 16
+#: Engine state naming the last batch written: another value than the one this process wrote
+#: means another process wrote since, and the in-memory indexes must be read again.
+STATE_GENERATION = "generation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +197,7 @@ class Ingestor:
         self._executor: Executor | None = None
         self._encoder = encoder
         self._clusterer: StoryClusterer | None = None
+        self._generation: bytes | None = None
 
     def __enter__(self) -> Ingestor:
         return self
@@ -245,8 +250,10 @@ class Ingestor:
         return self._encoder
 
     def clusterer(self) -> StoryClusterer:
-        """The clusterer, restored from the store on first use."""
+        """The clusterer, restored from the store on first use (and after another process
+        wrote to the store)."""
         if self._clusterer is None:
+            self._generation = self.store.state(STATE_GENERATION)
             self._clusterer = restore_clusterer(self.store, self.encoder().dim, self.settings)
         return self._clusterer
 
@@ -282,22 +289,16 @@ class Ingestor:
                 results.append(Assignment(None, "rejected", item.origin, problem=item))
             else:
                 prepared.append(item)
-        articles = [item.article for item in prepared]
-        signatures: list[bytes | None] = (
-            self._link_duplicates(articles)
-            if self.settings.detect_duplicates
-            else [None] * len(articles)
-        )
-        write = BatchWrite(articles=articles, minhashes=signatures)
-        try:
-            if prepared and self.settings.cluster:
-                self._cluster(prepared, write)
-            self.store.write_batch(write)
-        except Exception:
-            # The in-memory indexes hold the batch that did not land: rebuild from the store.
-            self._near = None
-            self._clusterer = None
-            raise
+        with self.store.writer():
+            self._catch_up()
+            # Another process may have stored some of these since the batch was started.
+            stored = self.store.existing_ids(item.article.id for item in prepared)
+            for item in prepared:
+                if item.article.id in stored:
+                    results.append(Assignment(item.article.id, "exists", item.article.origin))
+            prepared = [item for item in prepared if item.article.id not in stored]
+            articles = [item.article for item in prepared]
+            self._write(prepared, articles)
         for article in articles:
             outcome: Outcome = "duplicate" if article.duplicate_of else "stored"
             results.append(
@@ -307,6 +308,32 @@ class Ingestor:
             )
         for assignment in results:
             yield self._emit(assignment)
+
+    def _catch_up(self) -> None:
+        """Forget the in-memory indexes when another process wrote since this one did."""
+        if self.store.state(STATE_GENERATION) != self._generation:
+            self._near = None
+            self._clusterer = None
+
+    def _write(self, prepared: list[Prepared], articles: list[Article]) -> None:
+        signatures: list[bytes | None] = (
+            self._link_duplicates(articles)
+            if self.settings.detect_duplicates
+            else [None] * len(articles)
+        )
+        write = BatchWrite(articles=articles, minhashes=signatures)
+        try:
+            if prepared and self.settings.cluster:
+                self._cluster(prepared, write)
+            generation = uuid.uuid4().hex.encode()
+            write.state[STATE_GENERATION] = generation
+            self.store.write_batch(write)
+            self._generation = generation
+        except Exception:
+            # The in-memory indexes hold the batch that did not land: rebuild from the store.
+            self._near = None
+            self._clusterer = None
+            raise
 
     def _prepare(self, batch: list[RawDocument]) -> Iterable[Prepared | InputProblem]:
         """Prepared articles, in order: computed here for small batches, else by the workers

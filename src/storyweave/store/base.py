@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -53,6 +54,11 @@ class Store(Protocol):
 
     def write_batch(self, batch: BatchWrite) -> None:
         """Apply ``batch`` in one transaction: all of it is visible afterwards, or none."""
+        ...
+
+    def writer(self) -> AbstractContextManager[None]:
+        """Exclusive right to cluster and write, across processes, while the block runs:
+        the clusterer's decisions rest on the state it read, so writers take turns."""
         ...
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:

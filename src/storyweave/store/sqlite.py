@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -79,6 +81,20 @@ class SQLiteStore:
             raise StoreError(
                 f"{self.path}: cannot store a batch of {len(rows)} articles ({error})"
             ) from error
+
+    @contextmanager
+    def writer(self) -> Iterator[None]:
+        """A lock on the file ``<store>.writer`` beside the store (an in-memory store needs
+        none: no other process can reach it)."""
+        if str(self.path) == ":memory:":
+            yield
+            return
+        with open(f"{self.path}.writer", "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _write_stories(self, batch: BatchWrite) -> None:
         self._db.executemany(
