@@ -197,3 +197,10 @@ def test_a_missing_spacy_model_falls_back_to_rules(monkeypatch: pytest.MonkeyPat
     assert not spacy_entities.has_spacy_model("es")
     found = typed(extract_mentions("El presidente Pedro Sánchez viajó a Rusia.", "es"))
     assert ("Rusia", "place") in found
+
+
+@pytest.mark.parametrize("lang", ["und", "tl", "iw", "EN", "xx"])
+def test_language_codes_without_locale_data_still_find_shared_places(lang: str) -> None:
+    # Babel parses these codes but holds no data file for them under that name.
+    assert place_key("Paris", lang) is not None
+    assert place_key("Xq Zb", lang) is None

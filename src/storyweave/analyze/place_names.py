@@ -157,9 +157,14 @@ def _shared_cities() -> dict[str, str]:
 @lru_cache(maxsize=64)
 def _language_cities(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     table: dict[str, str] = {}
-    if _locale(lang) is not None:
+    # Babel parses some codes it holds no data for ("und", "tl", "iw"), and data files are
+    # named in their own case ("EN" is "en").
+    identifier = localedata.normalize_locale(lang) if _locale(lang) is not None else None
+    if identifier is not None:
         table = {
-            key: zone for key, zone in _own_city_names(lang).items() if len(key) >= _MIN_CITY_KEY
+            key: zone
+            for key, zone in _own_city_names(identifier).items()
+            if len(key) >= _MIN_CITY_KEY
         }
     stems: dict[str, str] = {}
     if lang in INFLECTING_LANGUAGES:
