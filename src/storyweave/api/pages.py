@@ -104,7 +104,7 @@ def search_page(request: Request, svc: Service, q: Words = None) -> HTMLResponse
     return templates.TemplateResponse(request, "search.html", {"q": q or "", "hits": hits})
 
 
-@router.get("/stories/{story_id}", response_class=HTMLResponse)
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, svc: Service) -> HTMLResponse:
     """One story in full: summary with its sources, entities, quotes, disagreements,
     timeline, and every article with why it joined."""
@@ -128,7 +128,7 @@ def story_page(request: Request, story_id: str, svc: Service) -> HTMLResponse:
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str, svc: Service) -> HTMLResponse:
     """One article: its clean text, and what cleaning removed (collapsed)."""
     with svc.reading() as catalog:

@@ -150,7 +150,7 @@ def story_query(
     )
 
 
-@router.get("/stories/{story_id}", response_model=StoryOut, responses=_NOT_FOUND)
+@router.get("/stories/{story_id:path}", response_model=StoryOut, responses=_NOT_FOUND)
 def get_story(story_id: Id, svc: Service) -> StoryOut:
     """One story with its headline, summary, entities, quotes, facts, discrepancies, timeline."""
     with svc.reading() as catalog:
@@ -160,7 +160,7 @@ def get_story(story_id: Id, svc: Service) -> StoryOut:
     return StoryOut.of(story)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, responses=_NOT_FOUND)
+@router.get("/articles/{article_id:path}", response_model=ArticleOut, responses=_NOT_FOUND)
 def get_article(article_id: Id, svc: Service) -> ArticleOut:
     """One stored article: original and clean text, what cleaning removed, why it joined its
     story."""

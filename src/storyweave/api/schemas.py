@@ -199,7 +199,10 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: str | None = Field(default=None, min_length=1, max_length=512)
+    # An id names the article in URLs, files and terminals: no control characters.
+    id: str | None = Field(
+        default=None, min_length=1, max_length=512, pattern=r"^[^\x00-\x1f\x7f]+$"
+    )
     title: str | None = Field(default=None, max_length=2_000)
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
     published: str | None = Field(default=None, max_length=100)
