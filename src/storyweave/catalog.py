@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .cluster.profile import profile_centroid
-from .model import Article, Story, StoryRecord
+from .model import Article, Story, StoryListing, StoryRecord
 from .store import Store, StoryQuery
 
 #: Hits taken from each of the full-text and the vector ranking before they are fused.
@@ -28,7 +28,7 @@ DENSE_FLOOR = 0.25
 class StoryPage:
     """One page of a story listing and how many stories passed the filters in all."""
 
-    stories: list[Story]
+    stories: list[StoryListing]
     total: int
     limit: int
     offset: int
@@ -38,7 +38,7 @@ class StoryPage:
 class SearchHits:
     """Stories and articles matching a query, best first, each with its score."""
 
-    stories: list[tuple[Story, float]] = field(default_factory=list)
+    stories: list[tuple[StoryListing, float]] = field(default_factory=list)
     articles: list[tuple[Article, float]] = field(default_factory=list)
 
 
@@ -85,16 +85,18 @@ class StoryCatalog:
                 limit=query.limit,
                 offset=query.offset,
             )
-        records, total = self.store.find_stories(query)
-        return StoryPage([self._story(r) for r in records], total, query.limit, query.offset)
+        listings, total = self.store.find_stories(query)
+        return StoryPage(listings, total, query.limit, query.offset)
 
     def search(self, text: str, vector: np.ndarray | None = None, limit: int = 20) -> SearchHits:
         """The stories and the articles best matching ``text``."""
         hits = SearchHits()
-        for story_id, score in self.ranked_story_ids(text, vector)[:limit]:
-            story = self.story(story_id)
-            if story is not None:
-                hits.stories.append((story, score))
+        ranked = self.ranked_story_ids(text, vector)[:limit]
+        listings, _ = self.store.find_stories(
+            StoryQuery(story_ids=[story_id for story_id, _ in ranked], limit=limit)
+        )
+        scores = dict(ranked)
+        hits.stories = [(listing, scores[listing.id]) for listing in listings]
         for article_id, score in self.store.search_articles(text, limit):
             article = self.store.article(article_id)
             if article is not None:

@@ -138,6 +138,22 @@ class StoryRecord:
     merged_into: str | None = None
 
 
+@dataclass(slots=True)
+class StoryListing:
+    """A story as listings show it: the headline and dates, read without the summary and the
+    other sections (``headline`` … are ``None`` until the story is built for its articles)."""
+
+    id: str
+    article_count: int
+    languages: list[str]
+    first_published: str | None
+    last_published: str | None
+    headline: str | None = None
+    headline_lang: str | None = None
+    summary_lang: str | None = None
+    event_date: str | None = None
+
+
 EntityType = Literal["person", "place", "organisation", "other"]
 
 

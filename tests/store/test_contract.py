@@ -267,16 +267,39 @@ def test_languages_most_common_first(store: Store) -> None:
     assert store.languages() == ["vi", "en", "zh"]
 
 
-def test_an_older_sqlite_store_is_indexed_when_opened(tmp_path: Path) -> None:
+def test_an_older_sqlite_store_is_indexed_and_listed_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     store = open_store(path)
     two_stories(store)
     store.close()
     with sqlite3.connect(path) as db:
+        # The store as version 3 left it: no search tables, no listing columns.
         db.executescript(
-            "DROP TABLE article_search; DROP TABLE story_search; PRAGMA user_version = 3;"
+            "DROP TABLE article_search; DROP TABLE story_search; DROP INDEX stories_newest;"
+            " ALTER TABLE story_texts DROP COLUMN headline;"
+            " ALTER TABLE story_texts DROP COLUMN headline_lang;"
+            " ALTER TABLE story_texts DROP COLUMN summary_lang;"
+            " ALTER TABLE story_texts DROP COLUMN event_date; PRAGMA user_version = 3;"
         )
     reopened = open_store(path)
     assert [i for i, _ in reopened.search_stories("Hanoi", 10)] == ["s1"]
     assert [i for i, _ in reopened.search_stories("Peking", 10)] == ["s2"]
+    listings, _ = reopened.find_stories(StoryQuery())
+    assert [listing.headline for listing in listings] == [
+        "Graduation at Peking University",
+        "Trade summit in Hanoi",
+    ]
     reopened.close()
+
+
+def test_listings_carry_the_headline_of_a_current_build_only(store: Store) -> None:
+    two_stories(store)
+    (listing,), _ = store.find_stories(StoryQuery(story_ids=["s1"]))
+    assert (listing.headline, listing.article_count, listing.languages) == (
+        "Trade summit in Hanoi",
+        2,
+        ["vi", "en"],
+    )
+    store.write_batch(BatchWrite(stories=[story_record("s1", 3)]))
+    (grown,), _ = store.find_stories(StoryQuery(story_ids=["s1"]))
+    assert grown.article_count == 3 and grown.headline is None

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model import Article, Story
+from ..model import Article, Story, StoryListing
 from ..pipeline import Assignment, Outcome
 
 #: Articles one ``POST /api/v1/articles`` may carry.
@@ -90,13 +90,13 @@ class StoryListItem(BaseModel):
     event_date: str | None
 
     @classmethod
-    def of(cls, story: Story) -> StoryListItem:
+    def of(cls, story: StoryListing) -> StoryListItem:
         return cls(
             id=story.id,
             headline=story.headline,
             headline_lang=story.headline_lang,
             languages=list(story.languages),
-            article_count=len(story.article_ids),
+            article_count=story.article_count,
             first_published=story.first_published,
             last_published=story.last_published,
             event_date=story.event_date,

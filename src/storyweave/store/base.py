@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..model import Article, BuiltStory, StoryAssignment, StoryRecord
+from ..model import Article, BuiltStory, StoryAssignment, StoryListing, StoryRecord
 
 
 class StoreError(RuntimeError):
@@ -118,7 +118,7 @@ class Store(Protocol):
         they had fewer or other articles, in the order they were opened."""
         ...
 
-    def find_stories(self, query: StoryQuery) -> tuple[list[StoryRecord], int]:
+    def find_stories(self, query: StoryQuery) -> tuple[list[StoryListing], int]:
         """One page of the live stories passing ``query``'s filters, newest first (or in
         ``query.story_ids`` order), and how many pass in all."""
         ...

@@ -12,7 +12,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, BuiltStory, RemovedSpan, StoryAssignment, StoryRecord
+from ..model import (
+    Article,
+    BuiltStory,
+    RemovedSpan,
+    StoryAssignment,
+    StoryListing,
+    StoryRecord,
+)
 from . import sqlite_search
 from .base import BatchWrite, StoreError, StoryQuery
 
@@ -45,6 +52,8 @@ _SELECT_STORY = (
     "SELECT id, article_count, languages, first_published, last_published, state, merged_into"
     " FROM stories"
 )
+#: Fields of a built story kept in columns of their own, for listings.
+_LISTED = ("headline", "headline_lang", "summary_lang", "event_date")
 # SQLite limits the number of bound parameters; stay well below the oldest default (999).
 _CHUNK = 500
 
@@ -212,15 +221,23 @@ class SQLiteStore:
     def write_built_stories(self, built: Iterable[BuiltStory]) -> None:
         built = list(built)
         rows = [
-            (b.story_id, b.lang_out, b.article_count, json.dumps(b.record, ensure_ascii=False))
+            (
+                b.story_id,
+                b.lang_out,
+                b.article_count,
+                json.dumps(b.record, ensure_ascii=False),
+                *(b.record.get(name) for name in _LISTED),
+            )
             for b in built
         ]
         with _transaction(self._db):
             self._db.executemany(
-                "INSERT INTO story_texts (story_id, lang_out, article_count, record)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET"
+                "INSERT INTO story_texts (story_id, lang_out, article_count, record,"
+                f" {', '.join(_LISTED)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (story_id) DO UPDATE SET"
                 " lang_out = excluded.lang_out, article_count = excluded.article_count,"
-                " record = excluded.record, built_at = excluded.built_at",
+                " record = excluded.record, built_at = excluded.built_at,"
+                + ", ".join(f" {name} = excluded.{name}" for name in _LISTED),
                 rows,
             )
             sqlite_search.index_stories(self._db, built)
@@ -242,9 +259,8 @@ class SQLiteStore:
         )
         return [row[0] for row in cursor]
 
-    def find_stories(self, query: StoryQuery) -> tuple[list[StoryRecord], int]:
-        found, total = sqlite_search.find_stories(self._db, query, _SELECT_STORY)
-        return [_story_from_row(row) for row in found], total
+    def find_stories(self, query: StoryQuery) -> tuple[list[StoryListing], int]:
+        return sqlite_search.find_stories(self._db, query)
 
     def languages(self) -> list[str]:
         cursor = self._db.execute(

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Article, BuiltStory
+from ..model import Article, BuiltStory, StoryListing
 from .base import StoryQuery
 from .fulltext import column_phrase, index_text, match_expression
 
@@ -96,11 +96,9 @@ def search_articles(db: sqlite3.Connection, text: str, limit: int) -> list[tuple
     return [(row[0], float(row[1])) for row in cursor]
 
 
-def find_stories(
-    db: sqlite3.Connection, query: StoryQuery, select: str
-) -> tuple[list[tuple[Any, ...]], int]:
-    """Rows (``select``'s columns) of the live stories passing ``query``'s filters, one page,
-    and how many pass in all. Newest first, or in ``query.story_ids`` order when given."""
+def find_stories(db: sqlite3.Connection, query: StoryQuery) -> tuple[list[StoryListing], int]:
+    """One page of the live stories passing ``query``'s filters, and how many pass in all.
+    Newest first, or in ``query.story_ids`` order when given."""
     where = ["merged_into IS NULL"]
     params: list[Any] = []
     if query.lang:
@@ -126,14 +124,36 @@ def find_stories(
         params.extend(ranked)
     condition = " AND ".join(where)
     if query.story_ids is not None:
-        rows = db.execute(f"{select} WHERE {condition}", params).fetchall()
+        found = [row[0] for row in db.execute(f"SELECT id FROM stories WHERE {condition}", params)]
         order = {story_id: rank for rank, story_id in enumerate(ranked)}
-        rows.sort(key=lambda row: order[row[0]])
-        return rows[query.offset : query.offset + query.limit], len(rows)
+        found.sort(key=order.__getitem__)
+        page = found[query.offset : query.offset + query.limit]
+        return _listings(db, page), len(found)
     total = int(db.execute(f"SELECT count(*) FROM stories WHERE {condition}", params).fetchone()[0])
+    # Only ids are sorted; the page's rows are read after (a story's state is kilobytes).
+    page = [
+        row[0]
+        for row in db.execute(
+            f"SELECT id FROM stories WHERE {condition}"
+            " ORDER BY coalesce(last_published, '') DESC, seq DESC LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        )
+    ]
+    return _listings(db, page), total
+
+
+def _listings(db: sqlite3.Connection, story_ids: list[str]) -> list[StoryListing]:
+    """Listings of these stories, in this order; a story's built fields only when the build
+    is of its present articles."""
+    if not story_ids:
+        return []
     rows = db.execute(
-        f"{select} WHERE {condition} ORDER BY coalesce(last_published, '') DESC, seq DESC"
-        " LIMIT ? OFFSET ?",
-        [*params, query.limit, query.offset],
-    ).fetchall()
-    return rows, total
+        "SELECT s.id, s.article_count, s.languages, s.first_published, s.last_published,"
+        " t.headline, t.headline_lang, t.summary_lang, t.event_date"
+        " FROM stories s LEFT JOIN story_texts t"
+        " ON t.story_id = s.id AND t.article_count = s.article_count"
+        f" WHERE s.id IN ({', '.join('?' for _ in story_ids)})",
+        story_ids,
+    )
+    found = {row[0]: StoryListing(row[0], row[1], json.loads(row[2]), *row[3:]) for row in rows}
+    return [found[story_id] for story_id in story_ids if story_id in found]

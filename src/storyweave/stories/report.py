@@ -29,7 +29,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..model import Article, Entity, EntityType, Story, StoryAssignment, TimelineDay
+from ..model import (
+    Article,
+    Entity,
+    EntityType,
+    Story,
+    StoryAssignment,
+    StoryListing,
+    TimelineDay,
+)
 
 __all__ = [
     "ENTITY_GROUPS",
@@ -73,12 +81,12 @@ def count_noun(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def story_title(story: Story) -> str:
+def story_title(story: Story | StoryListing) -> str:
     """The headline shown for ``story``, or a placeholder naming it while it has none."""
     return one_line(story.headline) or f"Untitled story {one_line(story.id)}"
 
 
-def headline_lang_mark(story: Story) -> str | None:
+def headline_lang_mark(story: Story | StoryListing) -> str | None:
     """The headline's language when it differs from the summary's, else ``None``."""
     mark = story.headline_lang if story.headline else None
     if mark and story.summary_lang and mark != story.summary_lang:
