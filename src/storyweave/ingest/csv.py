@@ -42,13 +42,14 @@ def _read(
 ) -> Iterator[RawDocument | InputProblem]:
     encoding = stream_encoding(opened.head)
     text = io.TextIOWrapper(opened.stream, encoding=encoding, newline="")
-    # The limit is process-wide in the csv module; every reader sets the one it needs.
-    csv.field_size_limit(settings.max_article_bytes)
+    # The limit is process-wide in the csv module: set for this file, given back after.
+    previous = csv.field_size_limit(settings.max_article_bytes)
     try:
         yield from _rows(opened, text, delimiter or _sniff(opened.head, encoding))
     except UnicodeDecodeError as error:
         yield problem(opened.origin, "E103", f"invalid {encoding}: {error.reason}")
     finally:
+        csv.field_size_limit(previous)
         text.detach()
 
 
