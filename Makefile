@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SAMPLE ?= ../shared/data/samples/aleppo-2016
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean system-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,24 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/storyweave run $(SAMPLE) --db storyweave.db --out out
 
-# The browser tests drive Debian's chromium: install it when missing (as root, or with sudo -n);
-# where that cannot be done they skip, or fail when CI is set.
-test: $(STAMP)
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+# Debian packages the tests drive for real (command they provide = package): chromium for the
+# browser tests. Installed when missing (as root, or with sudo -n); where that cannot be done the
+# tests that need them skip, or fail when CI is set.
+SYSTEM_PACKAGES ?= chromium=chromium
+
+system-packages:
+	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
+	  command -v "$${entry%%=*}" >/dev/null 2>&1 || missing="$$missing $${entry#*=}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo -n"; fi; \
-	  echo "make test: installing chromium for the browser tests"; \
+	  echo "make: installing$$missing for the tests"; \
 	  { $$sudo apt-get update -qq \
-	    && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
-	  || echo "make test: could not install chromium; the browser tests will skip (fail under CI)"; \
-	}
+	    && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } \
+	  || echo "make: could not install$$missing; the tests that need them will skip (fail under CI)"; \
+	fi
+
+test: $(STAMP) system-packages
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
