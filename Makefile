@@ -17,9 +17,10 @@ run: $(STAMP)
 	$(BIN)/storyweave run $(SAMPLE) --db storyweave.db --out out
 
 # Debian packages the tests drive for real (command they provide = package): chromium for the
-# browser tests. Installed when missing (as root, or with sudo -n); where that cannot be done the
+# browser tests, PostgreSQL for the store contract suite, Redis for the ingest log. Installed
+# when missing (as root, or with sudo -n); where that cannot be done the
 # tests that need them skip, or fail when CI is set.
-SYSTEM_PACKAGES ?= chromium=chromium
+SYSTEM_PACKAGES ?= chromium=chromium pg_ctlcluster=postgresql redis-server=redis-server
 
 system-packages:
 	@missing=""; for entry in $(SYSTEM_PACKAGES); do \

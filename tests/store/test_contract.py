@@ -1,4 +1,6 @@
-"""The Store contract: every backend must pass these (SQLite today)."""
+"""The Store contract: every backend must pass these (SQLite, and PostgreSQL on a server the
+tests start: see ``conftest``). Tests that take ``tmp_path`` instead of ``store`` are about the
+SQLite file itself."""
 
 from __future__ import annotations
 
@@ -38,9 +40,12 @@ def add(store: Store, articles: list[Article], minhashes: list[bytes | None]) ->
     store.write_batch(BatchWrite(articles=articles, minhashes=minhashes))
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "store.db")
+    if request.param == "postgres":
+        opened = open_store(request.getfixturevalue("postgres_url"))
+    else:
+        opened = open_store(tmp_path / "store.db")
     yield opened
     opened.close()
 
@@ -101,8 +106,8 @@ def test_unusable_store_paths_are_clear_errors(tmp_path: Path) -> None:
     not_a_db.write_text("this is not a database, it is a long enough text file " * 20)
     with pytest.raises(StoreError, match=r"notes\.db"):
         open_store(not_a_db)
-    with pytest.raises(StoreError, match="unsupported store"):
-        open_store("postgres://localhost/db")
+    with pytest.raises(StoreError, match="unsupported store 'mysql'"):
+        open_store("mysql://localhost/db")
 
 
 def story_record(story_id: str, count: int, state: bytes = b"state") -> StoryRecord:
@@ -303,3 +308,17 @@ def test_listings_carry_the_headline_of_a_current_build_only(store: Store) -> No
     store.write_batch(BatchWrite(stories=[story_record("s1", 3)]))
     (grown,), _ = store.find_stories(StoryQuery(story_ids=["s1"]))
     assert grown.article_count == 3 and grown.headline is None
+
+
+def test_long_listings_come_back_whole_and_in_order(store: Store) -> None:
+    ids = [f"a{number:04d}" for number in range(1203)]
+    add(store, [make_article(i) for i in ids], [i.encode() for i in ids])
+    assert [a.id for a in store.articles()] == ids
+    assert [a.id for a in store.articles(limit=3, offset=1199)] == ids[1199:1202]
+    assert [a.id for a in store.articles(limit=500, offset=900)] == ids[900:1203]
+    assert list(store.articles(offset=1203)) == []
+    assert list(store.articles(limit=0)) == []
+    assert [article_id for article_id, _ in store.minhashes()] == ids
+    stories = [story_record(f"s{number:04d}", 1) for number in range(1203)]
+    store.write_batch(BatchWrite(stories=stories))
+    assert [s.id for s in store.stories()] == [s.id for s in stories]

@@ -1,0 +1,130 @@
+"""What the PostgreSQL store adds to the contract: URLs, migrations, the writer lock across
+connections, PostgreSQL's limits, and the engine running over it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from storyweave import Engine
+from storyweave.store import StoreError, open_store
+from storyweave.store.base import BatchWrite
+from storyweave.store.postgres import PostgresStore
+from tests.conftest import SAMPLES, need
+from tests.store.test_contract import add, make_article
+
+
+def test_an_unreachable_server_is_a_clear_error_that_hides_the_password() -> None:
+    with pytest.raises(StoreError, match="cannot open the store") as raised:
+        open_store("postgresql://reader:s3cret@127.0.0.1:1/news")
+    assert "postgresql://reader:***@127.0.0.1:1/news" in str(raised.value)
+    assert "s3cret" not in str(raised.value)
+    with pytest.raises(StoreError, match=r"news\?password=\*\*\*&connect_timeout=1") as raised:
+        open_store("postgresql://reader@127.0.0.1:1/news?password=s3cret&connect_timeout=1")
+    assert "s3cret" not in str(raised.value)
+
+
+def test_a_url_that_went_through_a_path_still_opens(postgres_url: str) -> None:
+    # Settings.db is a Path, which folds "postgresql://host/db" to "postgresql:/host/db".
+    store = open_store(Path(postgres_url))
+    assert isinstance(store, PostgresStore) and store.url == postgres_url
+    store.close()
+    short = open_store(postgres_url.replace("postgresql://", "postgres://", 1))
+    assert short.count_articles() == 0
+    short.close()
+
+
+def test_migrations_are_applied_once_and_recorded(postgres_url: str) -> None:
+    first = open_store(postgres_url)
+    add(first, [make_article("a")], [None])
+    second = open_store(postgres_url)  # the schema is current: nothing is applied again
+    assert second.count_articles() == 1
+    first.close()
+    second.close()
+    with psycopg.connect(postgres_url) as db:
+        rows = db.execute("SELECT version, name FROM storyweave_migrations ORDER BY version")
+        versions = [(version, name.split("_", 1)[0]) for version, name in rows]
+    assert versions == [(v, f"{v:04d}") for v in range(1, len(versions) + 1)]
+    assert len(versions) >= 4
+
+
+def test_writers_take_turns_across_connections_and_threads(postgres_url: str) -> None:
+    first, second = open_store(postgres_url), open_store(postgres_url)
+    assert isinstance(first, PostgresStore) and isinstance(second, PostgresStore)
+    order: list[str] = []
+
+    def write(store: PostgresStore, name: str) -> None:
+        with store.writer():
+            order.append(f"{name} in")
+            time.sleep(0.2)
+            order.append(f"{name} out")
+
+    others = [
+        threading.Thread(target=write, args=(second, "other store")),
+        threading.Thread(target=write, args=(first, "other thread")),
+    ]
+    with first.writer():
+        for thread in others:
+            thread.start()
+        time.sleep(0.3)
+        assert order == [], "nobody else writes while the lock is held"
+    for thread in others:
+        thread.join(timeout=10)
+    one, other = order[0][: -len(" in")], order[2][: -len(" in")]
+    assert {one, other} == {"other store", "other thread"}
+    assert order == [f"{one} in", f"{one} out", f"{other} in", f"{other} out"]
+    first.close()
+    second.close()
+
+
+def test_nul_characters_are_stored_as_replacement_characters(postgres_url: str) -> None:
+    store = open_store(postgres_url)
+    article = make_article("a", text="Body\x00 text.")
+    article.metadata = {"raw": "a\x00b"}
+    add(store, [article], [None])
+    stored = store.article("a")
+    assert stored is not None
+    assert stored.clean_text == "Body\ufffd text." and stored.metadata == {"raw": "a\x00b"}
+    store.close()
+
+
+def test_a_very_long_article_is_stored_and_found(postgres_url: str) -> None:
+    # Far over PostgreSQL's 1 MiB of lexemes and 16,383 positions per tsvector.
+    words = [f"w{number:07d}x" for number in range(150_000)]
+    store = open_store(postgres_url)
+    add(store, [make_article("long", text="Opening words. " + " ".join(words))], [None])
+    assert [i for i, _ in store.search_articles("opening words", 5)] == ["long"]
+    assert [i for i, _ in store.search_articles(words[10], 5)] == ["long"]
+    store.close()
+
+
+def test_an_engine_over_postgres_builds_the_sample_stories_as_over_sqlite(
+    postgres_url: str, sample_db: Path
+) -> None:
+    with Engine(db=sample_db) as engine:
+        expected = {tuple(story.article_ids): story.headline for story in engine.stories()}
+    with Engine(db=postgres_url) as engine:
+        assert isinstance(engine.store, PostgresStore)
+        report = engine.ingest([str(need(SAMPLES))])
+        assert report.stored == 5
+        engine.build_stories()
+        stories = {tuple(story.article_ids): story.headline for story in engine.stories()}
+        assert len(stories) == 2
+        assert stories == expected
+        assert engine.store.stories_to_build("en") == []
+        (hit, _score), *_ = engine.store.search_stories("Aleppo", 5)
+        assert hit in {story.id for story in engine.stories()}
+
+
+def test_a_failed_batch_leaves_the_connection_usable(postgres_url: str) -> None:
+    store = open_store(postgres_url)
+    add(store, [make_article("a")], [None])
+    with pytest.raises(StoreError, match="duplicate key"):
+        store.write_batch(BatchWrite(articles=[make_article("a")], minhashes=[None]))
+    add(store, [make_article("b")], [None])
+    assert store.existing_ids(["a", "b"]) == {"a", "b"}
+    store.close()
