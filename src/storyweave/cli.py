@@ -32,7 +32,11 @@ from .evaluate.runner import EvaluationError, evaluate_folder
 from .exports import EXPORT_FORMATS, UnknownStories, export_stories, write_outputs
 from .feed_list import read_feeds_file
 from .feed_state import format_duration, parse_interval
-from .pipeline import Assignment, IngestReport
+from .ingest_log import DEFAULT_GROUP, LogUnavailable, connect, enqueue, redacted
+from .ingest_worker import LogWorker, WorkerAbandoned
+from .ingest_worker import stop_on_signals as stop_worker_on_signals
+from .pipeline import Assignment, IngestReport, Preparer
+from .represent.encoders import Encoder
 from .store import StoreError
 from .stories.builder import BuildOptions
 from .stories.report import render_story_text, why_joined
@@ -86,9 +90,11 @@ def _settings(config: Path | None, **flags: Any) -> Settings:
         raise _fail(f"settings: {error}", 2) from None
 
 
-def _open(settings: Settings) -> Engine:
+def _open(
+    settings: Settings, preparer: Preparer | None = None, encoder: Encoder | None = None
+) -> Engine:
     try:
-        return Engine(settings=settings)
+        return Engine(settings=settings, preparer=preparer, encoder=encoder)
     except StoreError as error:
         raise _fail(str(error)) from None
 
@@ -231,11 +237,60 @@ def run(
         rewrite_url=rewrite_url,
         rewrite_model=rewrite_model,
     )
+    _run_job(settings, inputs, quiet, as_json)
+
+
+@app.command(name="cluster-run")
+def cluster_run(
+    inputs: Inputs,
+    ray: Annotated[
+        str,
+        typer.Option(
+            "--ray",
+            help="Address of a running Ray cluster (HOST:PORT or ray://…), or 'local' to start"
+            " one on this machine.",
+        ),
+    ] = "local",
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Ray workers for cleaning, analysis, encoding.")
+    ] = 2,
+    db: DbOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder [default: out].")] = None,
+    config: ConfigOption = None,
+    allow_private: AllowPrivate = None,
+    lang_out: LangOutOption = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """The main job with the per-article work (cleaning, analysis, encoding) spread over a
+    Ray cluster; clustering stays in this process, so the stories are those of `run`."""
+    settings = _settings(config, db=db, out=out, allow_private=allow_private, lang_out=lang_out)
+    try:
+        from .distributed import RayWorkers
+    except ImportError:
+        raise _fail("Ray is not installed: pip install 'storyweave[ray]'", 2) from None
+    try:
+        pool = RayWorkers(settings, workers, address=None if ray == "local" else ray)
+    except (ConnectionError, RuntimeError, ValueError) as error:
+        raise _fail(f"cannot reach Ray at {ray}: {error}") from None
+    with pool:
+        _run_job(settings, inputs, quiet, as_json, preparer=pool, encoder=pool.encoder)
+
+
+def _run_job(
+    settings: Settings,
+    inputs: list[str],
+    quiet: bool,
+    as_json: bool,
+    preparer: Preparer | None = None,
+    encoder: Encoder | None = None,
+) -> None:
+    """Ingest, build the stories that changed, write the outputs, report."""
     try:
         options = BuildOptions.from_settings(settings)
     except ValueError as error:
         raise _fail(f"settings: {error}", 2) from None
-    with _open(settings) as engine:
+    with _open(settings, preparer, encoder) as engine:
         report = _ingest(engine, inputs, quiet or as_json)
         _build(engine, options, quiet or as_json)
         try:
@@ -529,6 +584,154 @@ def watch(
         if watcher.stop_requested and not quiet:
             say("stopped; what was fetched is stored, and a restart resumes from there")
     if failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+RedisOption = Annotated[
+    str | None,
+    typer.Option(
+        "--redis", help="Redis holding the ingest log [default: redis://127.0.0.1:6379/0]."
+    ),
+]
+StreamOption = Annotated[
+    str | None,
+    typer.Option("--stream", help="Stream of the ingest log [default: storyweave:articles]."),
+]
+
+
+@app.command(name="enqueue")
+def enqueue_command(
+    inputs: Inputs,
+    redis_url: RedisOption = None,
+    stream: StreamOption = None,
+    config: ConfigOption = None,
+    allow_private: AllowPrivate = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Put the articles of INPUTs on the durable ingest log (a Redis stream) for
+    `storyweave worker` processes to store; each keeps the id it is stored under."""
+    settings = _settings(config, redis_url=redis_url, stream=stream, allow_private=allow_private)
+
+    def say(message: str) -> None:
+        typer.echo(f"storyweave: {message}", err=True)
+
+    def hush(message: str) -> None:
+        pass
+
+    try:
+        client = connect(settings.redis_url)
+        with client:
+            report = enqueue(
+                inputs,
+                settings,
+                client,
+                stream=settings.stream,
+                stdin=sys.stdin.buffer,
+                on_problem=say,
+                on_notice=hush if quiet or as_json else say,
+            )
+    except LogUnavailable as error:
+        raise _fail(str(error)) from None
+    if as_json:
+        problems = [
+            {"origin": p.origin, "code": p.code, "reason": p.reason} for p in report.problems
+        ]
+        typer.echo(json.dumps({"enqueued": report.enqueued, "problems": problems}))
+    elif not quiet:
+        text = f"enqueued {report.enqueued} articles on {settings.stream}"
+        text += f" at {redacted(settings.redis_url)}"
+        if report.problems:
+            text += f", {len(report.problems)} not read (see above)"
+        say(text)
+    if report.partial:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def worker(
+    db: DbOption = None,
+    redis_url: RedisOption = None,
+    stream: StreamOption = None,
+    group: Annotated[
+        str, typer.Option("--group", help="Consumer group the workers share.")
+    ] = DEFAULT_GROUP,
+    consumer: Annotated[
+        str | None,
+        typer.Option("--consumer", help="This worker's name in the group [default: HOST-PID]."),
+    ] = None,
+    reclaim_after: Annotated[
+        str,
+        typer.Option(
+            "--reclaim-after",
+            help="Take over entries pending this long (more than a batch takes): 30s, 10m, 1h.",
+        ),
+    ] = "60s",
+    until_empty: Annotated[
+        bool,
+        typer.Option("--until-empty", help="Exit once the group has nothing left to process."),
+    ] = False,
+    config: ConfigOption = None,
+    workers: WorkersOption = None,
+    lang_out: LangOutOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Store the articles of the ingest log: read batches as one consumer of a group, store and
+    cluster them, build the stories that changed, and acknowledge them only then. SIGTERM or
+    Ctrl-C stops it after the batch in progress."""
+    try:
+        reclaim = parse_interval(reclaim_after)
+    except ValueError as error:
+        raise _fail(f"--reclaim-after: {error}", 2) from None
+    settings = _settings(
+        config, db=db, redis_url=redis_url, stream=stream, workers=workers, lang_out=lang_out
+    )
+    try:
+        options = BuildOptions.from_settings(settings)
+    except ValueError as error:
+        raise _fail(f"settings: {error}", 2) from None
+
+    def say(message: str) -> None:
+        typer.echo(f"storyweave: {message}", err=True)
+
+    def hush(message: str) -> None:
+        pass
+
+    try:
+        client = connect(settings.redis_url)
+    except LogUnavailable as error:
+        raise _fail(str(error), 2) from None
+    with client, _open(settings) as engine:
+        log_worker = LogWorker(
+            engine,
+            client,
+            stream=settings.stream,
+            group=group,
+            consumer=consumer,
+            reclaim_after=reclaim,
+            build_options=options,
+            on_problem=say,
+            on_notice=hush if quiet else say,
+        )
+        if not quiet:
+            say(
+                f"worker {log_worker.consumer} of group {group!r} reading {settings.stream}"
+                f" at {redacted(settings.redis_url)}"
+            )
+        try:
+            with stop_worker_on_signals(log_worker):
+                report = log_worker.run(until_empty=until_empty)
+        except (LogUnavailable, StoreError) as error:
+            raise _fail(str(error)) from None
+        except WorkerAbandoned:
+            raise _fail("stopped; the batch in progress was left to be delivered again") from None
+    if not quiet:
+        summary = _summary(report.ingest)
+        summary += f"; acknowledged {report.acknowledged} entries"
+        if report.failed:
+            summary += f", {len(report.failed)} left pending after errors"
+        say(summary + (" (stopped)" if log_worker.stop_requested else ""))
+    if until_empty and report.partial:
         raise typer.Exit(EXIT_PARTIAL)
 
 

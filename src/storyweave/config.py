@@ -59,6 +59,10 @@ class Settings:
     #: Token that writes to the REST API need (``Authorization: Bearer …``); give it in the
     #: environment (STORYWEAVE_API_TOKEN). Without one, the server listens on loopback only.
     api_token: str = field(default="", repr=False)
+    #: The Redis holding the ingest log (``storyweave enqueue`` / ``worker``), and its stream;
+    #: the URL may carry a password, so it is kept out of ``repr``.
+    redis_url: str = field(default="redis://127.0.0.1:6379/0", repr=False)
+    stream: str = "storyweave:articles"
 
     @classmethod
     def load(

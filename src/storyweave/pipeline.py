@@ -14,11 +14,13 @@ import hashlib
 import multiprocessing
 import signal
 import sys
+import time
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 from .analyze import detect_language, resolve_published
 from .clean import clean_text
@@ -177,6 +179,17 @@ class _PendingBatch:
     prepared: Iterable[Prepared | InputProblem] = ()
 
 
+class Preparer(Protocol):
+    """Runs :func:`prepare` over a batch elsewhere (worker processes, a cluster), in order.
+
+    The result may be lazy: the ingestor starts the next batch while it finishes this one.
+    """
+
+    def prepare(
+        self, batch: list[RawDocument], embedding_chars: int, signals: bool
+    ) -> Iterable[Prepared | InputProblem]: ...
+
+
 class Ingestor:
     """Stores and clusters documents batch by batch into ``store``; one instance per run.
 
@@ -189,6 +202,7 @@ class Ingestor:
         settings: Settings,
         on_assignment: Callable[[Assignment], None] | None = None,
         encoder: Encoder | None = None,
+        preparer: Preparer | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
@@ -198,6 +212,10 @@ class Ingestor:
         self._encoder = encoder
         self._clusterer: StoryClusterer | None = None
         self._generation: bytes | None = None
+        self._preparer = preparer
+        #: Seconds spent per stage: waiting for prepared articles, encoding, clustering,
+        #: writing (the per-stage profile of a run).
+        self.stage_seconds: defaultdict[str, float] = defaultdict(float)
 
     def __enter__(self) -> Ingestor:
         return self
@@ -284,11 +302,13 @@ class Ingestor:
         """Deduplicate, encode, cluster and write one prepared batch, in one transaction."""
         results = pending.results
         prepared: list[Prepared] = []
+        waited = time.perf_counter()
         for item in pending.prepared:
             if isinstance(item, InputProblem):
                 results.append(Assignment(None, "rejected", item.origin, problem=item))
             else:
                 prepared.append(item)
+        self.stage_seconds["prepare (waiting)"] += time.perf_counter() - waited
         with self.store.writer():
             self._catch_up()
             # Another process may have stored some of these since the batch was started.
@@ -327,7 +347,9 @@ class Ingestor:
                 self._cluster(prepared, write)
             generation = uuid.uuid4().hex.encode()
             write.state[STATE_GENERATION] = generation
+            started = time.perf_counter()
             self.store.write_batch(write)
+            self.stage_seconds["store"] += time.perf_counter() - started
             self._generation = generation
         except Exception:
             # The in-memory indexes hold the batch that did not land: rebuild from the store.
@@ -339,6 +361,8 @@ class Ingestor:
         """Prepared articles, in order: computed here for small batches, else by the workers
         (the returned iterator then waits for them)."""
         chars, signals = self.settings.embedding_chars, self.settings.cluster
+        if self._preparer is not None:
+            return self._preparer.prepare(batch, chars, signals)
         if self.settings.workers <= 1 or len(batch) < _MIN_PARALLEL_BATCH:
             return [prepare(raw, chars, signals) for raw in batch]
         if self._executor is None:
@@ -355,7 +379,10 @@ class Ingestor:
     def _cluster(self, prepared: list[Prepared], write: BatchWrite) -> None:
         """Encode the batch, then place each article in a story, in arrival order."""
         signals = [item.clustering_signals() for item in prepared]
+        started = time.perf_counter()
         vectors = self.encoder().encode([s.embedding_text for s in signals])
+        self.stage_seconds["encode"] += time.perf_counter() - started
+        started = time.perf_counter()
         clusterer = self.clusterer()
         story_of: dict[str, str] = {}
         for item, item_signals, vector in zip(prepared, signals, vectors, strict=True):
@@ -370,6 +397,7 @@ class Ingestor:
             write.assignments.append(decision.assignment)
         write.stories, write.merged = clusterer.take_changes()
         write.state = clusterer.state()
+        self.stage_seconds["cluster"] += time.perf_counter() - started
 
     def _stored_story(self, article_id: str) -> str | None:
         stored = self.store.article(article_id)
