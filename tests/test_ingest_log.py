@@ -76,8 +76,8 @@ def local_news(path: Path, count: int = 10) -> list[str]:
     return ids
 
 
-def stored_ids(db: Path) -> list[str]:
-    if not db.exists():
+def stored_ids(db: str | Path) -> list[str]:
+    if not Path(db).exists():
         return []
     with sqlite3.connect(db, timeout=30) as connection:
         try:
@@ -103,7 +103,7 @@ def assert_nothing_pending(client: redis.Redis, stream: str) -> None:
     assert group["lag"] == 0, "entries never delivered to the group"
 
 
-def worker_command(db: Path, url: str, stream: str, *extra: str) -> list[str]:
+def worker_command(db: str | Path, url: str, stream: str, *extra: str) -> list[str]:
     return [
         sys.executable, "-m", "storyweave", "worker", "--db", str(db), "--redis", url,
         "--stream", stream, "--workers", "1", *extra,
@@ -130,7 +130,7 @@ def test_enqueued_sample_becomes_the_stories_of_run(
     report = run_worker(settings)
     assert (report.ingest.stored, report.acknowledged, report.partial) == (5, 5, False)
 
-    def stories(db: Path) -> list[tuple[str, list[str], str | None]]:
+    def stories(db: str | Path) -> list[tuple[str, list[str], str | None]]:
         with Engine(db=db) as engine:
             return [(s.id, s.article_ids, s.headline) for s in engine.stories()]
 

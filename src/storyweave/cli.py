@@ -58,7 +58,10 @@ Inputs = Annotated[
     typer.Argument(help="Files, directories (read recursively), http(s) URLs, or - for stdin."),
 ]
 DbOption = Annotated[
-    Path | None, typer.Option("--db", help="SQLite store file [default: storyweave.db].")
+    str | None,
+    typer.Option(
+        "--db", help="Store: a SQLite file or a postgresql:// URL [default: storyweave.db]."
+    ),
 ]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="TOML settings file.", exists=True, dir_okay=False)
@@ -736,7 +739,8 @@ def worker(
 
 
 def _open_existing(settings: Settings) -> Engine:
-    if not settings.db.exists():
+    """The engine over a store that must exist already (a database server's is not checked)."""
+    if "://" not in settings.db and not Path(settings.db).exists():
         raise _fail(f"{settings.db}: no such store; run `storyweave ingest` first")
     return _open(settings)
 

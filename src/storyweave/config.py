@@ -20,7 +20,8 @@ ENV_PREFIX = "STORYWEAVE_"
 class Settings:
     """Everything a run can be told. Field names double as ``STORYWEAVE_<NAME>`` variables."""
 
-    db: Path = Path("storyweave.db")
+    #: The store: a SQLite file, or a PostgreSQL URL (``postgresql://user@host/dbname``).
+    db: str = "storyweave.db"
     out: Path = Path("out")
     #: Articles written to the store per transaction.
     batch_size: int = 200

@@ -3,6 +3,9 @@ connections, PostgreSQL's limits, and the engine running over it."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -28,9 +31,8 @@ def test_an_unreachable_server_is_a_clear_error_that_hides_the_password() -> Non
     assert "s3cret" not in str(raised.value)
 
 
-def test_a_url_that_went_through_a_path_still_opens(postgres_url: str) -> None:
-    # Settings.db is a Path, which folds "postgresql://host/db" to "postgresql:/host/db".
-    store = open_store(Path(postgres_url))
+def test_both_url_schemes_open_a_postgres_store(postgres_url: str) -> None:
+    store = open_store(postgres_url)
     assert isinstance(store, PostgresStore) and store.url == postgres_url
     store.close()
     short = open_store(postgres_url.replace("postgresql://", "postgres://", 1))
@@ -128,3 +130,29 @@ def test_a_failed_batch_leaves_the_connection_usable(postgres_url: str) -> None:
     add(store, [make_article("b")], [None])
     assert store.existing_ids(["a", "b"]) == {"a", "b"}
     store.close()
+
+
+def test_the_command_line_reads_a_postgres_store(postgres_url: str) -> None:
+    ingest = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "storyweave",
+            "ingest",
+            str(need(SAMPLES)),
+            "--db",
+            postgres_url,
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert ingest.returncode == 0, ingest.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "storyweave", "stories", "--db", postgres_url, "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert listed.returncode == 0, listed.stderr
+    sizes = sorted(len(json.loads(line)["article_ids"]) for line in listed.stdout.splitlines())
+    assert sizes == [1, 4]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .base import Store, StoreError, StoryQuery
@@ -11,17 +10,12 @@ from .sqlite import SQLiteStore
 __all__ = ["SQLiteStore", "Store", "StoreError", "StoryQuery", "open_store"]
 
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://")
-#: A PostgreSQL URL as ``pathlib`` leaves it: ``Settings.db`` is a path, and a path folds
-#: ``postgresql://host/db`` to ``postgresql:/host/db`` (so give a host in such URLs).
-_FOLDED_POSTGRES_URL = re.compile(r"^postgres(?:ql)?:/(?=[^/])")
 
 
 def open_store(location: str | Path) -> Store:
     """Open the store at ``location``: a SQLite file path, ``sqlite:///path``, or a
     PostgreSQL URL (``postgresql://user@host:port/dbname``, libpq's form)."""
     text = str(location)
-    if _FOLDED_POSTGRES_URL.match(text):
-        text = text.replace(":/", "://", 1)
     if text.startswith(_POSTGRES_SCHEMES):
         from .postgres import PostgresStore  # psycopg is imported for PostgreSQL stores only
 
