@@ -4,6 +4,7 @@ connections, PostgreSQL's limits, and the engine running over it."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -17,7 +18,8 @@ from storyweave import Engine
 from storyweave.store import StoreError, open_store
 from storyweave.store.base import BatchWrite
 from storyweave.store.postgres import PostgresStore
-from tests.conftest import SAMPLES, need
+from tests.conftest import DATA, SAMPLES, need, read_jsonl
+from tests.store.postgres_server import PostgresServer
 from tests.store.test_contract import add, make_article
 
 
@@ -156,3 +158,39 @@ def test_the_command_line_reads_a_postgres_store(postgres_url: str) -> None:
     assert listed.returncode == 0, listed.stderr
     sizes = sorted(len(json.loads(line)["article_ids"]) for line in listed.stdout.splitlines())
     assert sizes == [1, 4]
+
+
+def test_an_ingest_survives_a_server_restart(
+    postgres_server: PostgresServer, postgres_url: str, tmp_path: Path
+) -> None:
+    """The server goes down (as in a crash) mid-run and comes back: the run waits for it and
+    finishes, every article stored once and in a story."""
+    articles = [
+        {"id": f"a{n}", "text": f"{record['text']}\n\n(copy {n})"}
+        for n, record in enumerate(read_jsonl(need(DATA / "vlsp-abmusu") / "articles.jsonl")[:80])
+    ]
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles))
+    env = {**os.environ, "STORYWEAVE_BATCH_SIZE": "10", "STORYWEAVE_WORKERS": "1"}
+    command = [sys.executable, "-m", "storyweave", "ingest", str(source), "--db", postgres_url]
+    process = subprocess.Popen([*command, "-q"], env=env, stderr=subprocess.PIPE, text=True)
+
+    def stored() -> list[str]:
+        with psycopg.connect(postgres_url, connect_timeout=5) as db:
+            try:
+                return [row[0] for row in db.execute("SELECT id FROM articles")]
+            except psycopg.errors.UndefinedTable:  # the run has not created its tables yet
+                return []
+
+    deadline = time.monotonic() + 120
+    while not stored():
+        assert process.poll() is None and time.monotonic() < deadline, "no first commit"
+        time.sleep(0.1)
+    postgres_server.restart(down_seconds=2.0)
+    _, errors = process.communicate(timeout=300)
+    assert process.returncode == 0, errors
+    ids = stored()
+    assert sorted(ids) == sorted(a["id"] for a in articles)
+    with psycopg.connect(postgres_url) as db:
+        unplaced = db.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()
+    assert unplaced == (0,)

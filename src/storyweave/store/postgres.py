@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 
@@ -63,6 +64,10 @@ _LISTED = ("headline", "headline_lang", "summary_lang", "event_date")
 _WRITER_LOCK = 0x73776561_76650001  # "sweave" + 1
 _MIGRATION_LOCK = 0x73776561_76650002
 #: Rows read per query by the iterators, which page through a table by ``seq``.
+#: How long a lost connection is tried again (a server restarting) before the call fails.
+RECONNECT_WAIT_S = 60.0
+_T = TypeVar("_T")
+_Connection = psycopg.Connection[tuple[Any, ...]]
 _ARTICLE_PAGE = 200
 _STORY_PAGE = 500
 _MINHASH_PAGE = 5000
@@ -99,15 +104,53 @@ class PostgresStore:
         except psycopg.Error as error:
             raise StoreError(f"{self.name}: cannot open the store ({_oneline(error)})") from error
 
+    def _run(
+        self,
+        work: Callable[[_Connection], _T],
+        landed: Callable[[_Connection], bool] | None = None,
+    ) -> _T | None:
+        """``work`` on the connection, one thread at a time. A connection lost (the server
+        restarted) is opened again, with back-off for up to :data:`RECONNECT_WAIT_S`, and the
+        work done again, unless ``landed`` says a write committed before the loss."""
+        deadline: float | None = None
+        delay = 0.25
+        while True:
+            with self._use:
+                try:
+                    if self._db.closed or self._db.broken:
+                        self._db = self._connect()
+                        if landed is not None and landed(self._db):
+                            return None
+                    return work(self._db)
+                except (psycopg.OperationalError, StoreError):
+                    if not (self._db.closed or self._db.broken):
+                        raise
+            deadline = deadline or time.monotonic() + RECONNECT_WAIT_S
+            if time.monotonic() > deadline:
+                raise StoreError(f"{self.name}: the connection was lost and could not be reopened")
+            time.sleep(delay)
+            delay = min(2 * delay, 5.0)
+
     def write_batch(self, batch: BatchWrite) -> None:
         rows = [_to_row(a, m) for a, m in zip(batch.articles, batch.minhashes, strict=True)]
-        try:
-            with self._use, self._db.transaction(), self._db.cursor() as cursor:
+
+        def write(db: _Connection) -> None:
+            with db.transaction(), db.cursor() as cursor:
                 if rows:
                     with cursor.copy(f"COPY articles ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
                         for row in rows:
                             copy.write_row(row)
                 self._write_stories(cursor, batch)
+
+        def landed(db: _Connection) -> bool:
+            # The batch is one transaction: its first article is there only if all of it is.
+            first = batch.articles[0].id if batch.articles else None
+            return first is not None and bool(
+                db.execute("SELECT 1 FROM articles WHERE id = %s", (first,)).fetchone()
+            )
+
+        try:
+            self._run(write, landed)
         except psycopg.Error as error:
             raise StoreError(
                 f"{self.name}: cannot store a batch of {len(rows)} articles ({_oneline(error)})"
@@ -119,21 +162,33 @@ class PostgresStore:
         blocks no reader of this store; threads of this process take turns before asking.
         Should this process die, its session ends and the lock is released."""
         with self._writer_turn:
-            if self._lock_db is None or self._lock_db.closed:
-                self._lock_db = self._connect()
-            lock_db = self._lock_db
-            try:
-                lock_db.execute("SELECT pg_advisory_lock(%s)", (_WRITER_LOCK,))
-            except psycopg.Error as error:
-                raise StoreError(
-                    f"{self.name}: cannot take the writer lock ({_oneline(error)})"
-                ) from error
+            lock_db = self._lock_connection()
             try:
                 yield
             finally:
                 # A session that was lost has released its lock with it.
                 with suppress(psycopg.Error):
                     lock_db.execute("SELECT pg_advisory_unlock(%s)", (_WRITER_LOCK,))
+
+    def _lock_connection(self) -> _Connection:
+        """The writer lock's connection holding the lock, opened (again) as needed: a server
+        restarting is waited for up to :data:`RECONNECT_WAIT_S`."""
+        deadline = time.monotonic() + RECONNECT_WAIT_S
+        delay = 0.25
+        while True:
+            try:
+                if self._lock_db is None or self._lock_db.closed or self._lock_db.broken:
+                    self._lock_db = self._connect()
+                self._lock_db.execute("SELECT pg_advisory_lock(%s)", (_WRITER_LOCK,))
+                return self._lock_db
+            except (psycopg.Error, StoreError) as error:
+                lost = self._lock_db is None or self._lock_db.closed or self._lock_db.broken
+                if not lost or time.monotonic() > deadline:
+                    raise StoreError(
+                        f"{self.name}: cannot take the writer lock ({_oneline(error)})"
+                    ) from error
+            time.sleep(delay)
+            delay = min(2 * delay, 5.0)
 
     def _write_stories(self, cursor: psycopg.Cursor[tuple[Any, ...]], batch: BatchWrite) -> None:
         cursor.executemany(
@@ -251,8 +306,9 @@ class PostgresStore:
             )
             for b in built
         ]
-        try:
-            with self._use, self._db.transaction(), self._db.cursor() as cursor:
+
+        def write(db: _Connection) -> None:
+            with db.transaction(), db.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO story_texts (story_id, lang_out, article_count, record,"
                     f" {', '.join(_LISTED)}, search)"
@@ -263,6 +319,10 @@ class PostgresStore:
                     + ", ".join(f" {name} = excluded.{name}" for name in _LISTED),
                     rows,
                 )
+
+        # Built stories are upserts: writing them again after a lost connection is harmless.
+        try:
+            self._run(write)
         except psycopg.Error as error:
             raise StoreError(
                 f"{self.name}: cannot store {len(rows)} built stories ({_oneline(error)})"
@@ -286,8 +346,8 @@ class PostgresStore:
         return [row[0] for row in rows]
 
     def find_stories(self, query: StoryQuery) -> tuple[list[StoryListing], int]:
-        with self._use:
-            return postgres_search.find_stories(self._db, query)
+        found = self._run(lambda db: postgres_search.find_stories(db, query))
+        return found if found is not None else ([], 0)
 
     def languages(self) -> list[str]:
         rows = self._rows("SELECT lang FROM articles GROUP BY lang ORDER BY count(*) DESC, lang")
@@ -299,12 +359,10 @@ class PostgresStore:
         return f"{count}/{articles}@{changed}"
 
     def search_stories(self, text: str, limit: int) -> list[tuple[str, float]]:
-        with self._use:
-            return postgres_search.search_stories(self._db, text, limit)
+        return self._run(lambda db: postgres_search.search_stories(db, text, limit)) or []
 
     def search_articles(self, text: str, limit: int) -> list[tuple[str, float]]:
-        with self._use:
-            return postgres_search.search_articles(self._db, text, limit)
+        return self._run(lambda db: postgres_search.search_articles(db, text, limit)) or []
 
     def close(self) -> None:
         with self._use:
@@ -313,12 +371,10 @@ class PostgresStore:
             self._lock_db.close()
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self._use:
-            return self._db.execute(sql, params).fetchall()
+        return self._run(lambda db: db.execute(sql, params).fetchall()) or []
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
-        with self._use:
-            return self._db.execute(sql, params).fetchone()
+        return self._run(lambda db: db.execute(sql, params).fetchone())
 
     def _pages(self, sql: str, size: int, offset: int = 0) -> Iterator[tuple[Any, ...]]:
         """The rows of ``sql`` (``… WHERE seq > %s … ORDER BY seq``, ``seq`` first), ``size``
