@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from ..model import Article, Story
+from ..store import Store
 from ..stories.report import (
     entity_groups,
     format_quantity,
@@ -150,9 +151,9 @@ def article_page(request: Request, article_id: str, svc: Service) -> HTMLRespons
     )
 
 
-def _article_row(store: Any, article_id: str) -> dict[str, Any]:
+def _article_row(store: Store, article_id: str) -> dict[str, Any]:
     """What the story page shows of one of its articles."""
-    article: Article | None = store.article(article_id)
+    article = store.article(article_id)
     if article is None:
         return {"id": article_id, "title": article_id, "lang": "", "source": "", "why": ""}
     return {
