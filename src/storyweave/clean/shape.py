@@ -26,8 +26,10 @@ TITLE_MAX_TOKENS = 30
 INNER_BREAK_MIN_TOKENS = 8
 TITLE_MAX_CHARS = 250
 
+# Labels each with its dot, then the top-level domain: written so that it cannot backtrack (a
+# line of "a.a.a.…" took quadratic time in the form "label(.label)*.tld").
 _URL_LINE = regex.compile(
-    r"(?i)(?:https?://\S+|www\.\S+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,6}(?:/\S*)?)"
+    r"(?i)(?:https?://\S+|www\.\S+|(?:[\p{L}\p{N}-]+\.)++\p{L}{2,6}(?:/\S*)?)"
 )
 _SCRIPT_WITHOUT_SPACES = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _LETTER = regex.compile(r"\p{L}")

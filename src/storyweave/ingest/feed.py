@@ -107,9 +107,12 @@ def check_xml(data: bytes) -> str | None:
         parseString(data, xml.sax.ContentHandler(), forbid_dtd=False, forbid_entities=True)
     except DefusedXmlException as error:
         return f"{type(error).__name__}: entity declarations and external references are refused"
-    except xml.sax.SAXParseException:
-        # The strict parser stops at the first error, possibly before a DTD it has not seen.
-        if _ENTITY_DECLARATION.search(data):
+    except (xml.sax.SAXException, LookupError, ValueError):
+        # The strict parser stops at the first error (or at an encoding it does not know),
+        # possibly before a DTD it has not seen. NUL bytes are dropped so that a declaration in
+        # UTF-16 or UTF-32 is found too.
+        wide = b"\0" in data and _ENTITY_DECLARATION.search(data.replace(b"\0", b""))
+        if wide or _ENTITY_DECLARATION.search(data):
             return "entity declarations are refused"
     return None
 

@@ -44,6 +44,9 @@ def read_jsonl(opened: Opened, settings: Settings) -> Iterator[RawDocument | Inp
         except json.JSONDecodeError as error:
             yield problem(origin, "E105", f"{error.msg} (column {error.colno})")
             continue
+        except (RecursionError, ValueError) as error:
+            yield problem(origin, "E105", _unparsable(error))
+            continue
         if first and isinstance(record, dict) and "text" not in record:
             yield from _not_articles(opened, number, record)
             return
@@ -135,6 +138,13 @@ def _text_lines(opened: Opened, limit: int, encoding: str) -> Iterator[_Line]:
         text.detach()
 
 
+def _unparsable(error: RecursionError | ValueError) -> str:
+    """Why valid-looking JSON was not parsed: nested too deeply, or a number too long."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return str(error).split(";")[0]
+
+
 def _skip_rest_of_line(stream: io.BufferedReader) -> None:
     while (chunk := stream.readline(HEAD_BYTES)) and not chunk.endswith(b"\n"):
         pass
@@ -144,12 +154,17 @@ def _read_array(opened: Opened, limit: int) -> Iterator[RawDocument | InputProbl
     """The elements of a top-level JSON array, parsed one at a time from a growing buffer."""
     text = io.TextIOWrapper(opened.stream, encoding=stream_encoding(opened.head))
     decoder = json.JSONDecoder()
-    buffer = text.read(HEAD_BYTES).lstrip("\ufeff")
-    position = buffer.index("[") + 1
-    line = 1 + buffer.count("\n", 0, position)
+    line = 1
     at_end = False
     first = True
     try:
+        buffer = text.read(HEAD_BYTES).lstrip("\ufeff")
+        # The bytes start with "[", but a guessed encoding may read them otherwise.
+        position = buffer.find("[") + 1
+        if not position:
+            yield problem(f"{opened.origin}:1", "E105", "no array found")
+            return
+        line += buffer.count("\n", 0, position)
         while True:
             # Skip whitespace and the comma between elements, reading more when needed.
             while True:
@@ -170,7 +185,10 @@ def _read_array(opened: Opened, limit: int) -> Iterator[RawDocument | InputProbl
                 return
             try:
                 record, end = decoder.raw_decode(buffer, position)
-            except json.JSONDecodeError as error:
+            except (RecursionError, ValueError) as error:
+                if not isinstance(error, json.JSONDecodeError):
+                    yield problem(origin, "E105", _unparsable(error))
+                    return
                 pending = len(buffer) - position
                 incomplete = error.pos >= len(buffer) - 1 or error.msg.startswith("Unterminated")
                 if not incomplete:

@@ -33,7 +33,7 @@ def read_warc(opened: Opened, settings: Settings) -> Iterator[RawDocument | Inpu
     """The articles of the HTML pages archived in ``opened``."""
     number = 0
     try:
-        for record in ArchiveIterator(opened.stream):
+        for record in _records(opened.stream):
             number += 1
             if record.rec_type != "response" or record.http_headers is None:
                 continue
@@ -44,6 +44,20 @@ def read_warc(opened: Opened, settings: Settings) -> Iterator[RawDocument | Inpu
     except (ArchiveLoadFailed, ValueError, *GZIP_ERRORS) as error:
         where = f"after record {number}" if number else "at the start"
         yield problem(opened.origin, "E110", f"{where}: {error}")
+
+
+def _records(stream: Any) -> Iterator[Any]:
+    """warcio's records, one at a time; a record it trips over (warcio raises AttributeError on
+    a response record without WARC-Target-URI) ends the archive as ArchiveLoadFailed does."""
+    records = iter(ArchiveIterator(stream))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except AttributeError as error:
+            raise ArchiveLoadFailed(f"unreadable record headers ({error})") from error
+        yield record
 
 
 def _document(

@@ -28,6 +28,8 @@ How one separator between digits is read:
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -187,11 +189,14 @@ def numbers(text: str, lang: str) -> list[Quantity]:
     """
     language = lang.lower().split("-", 1)[0] if lang else ""
     readable = text.translate(_DIGITS)
+    # Dates and times found apart, in order and not overlapping: a number inside one is skipped.
     skipped = [m.span() for m in _DATE_OR_TIME.finditer(readable)]
+    starts = [span[0] for span in skipped]
     found: list[Quantity] = []
     for match in _number_pattern(language in SPACE_GROUPING_LANGUAGES).finditer(readable):
         start = match.start()
-        if skipped and any(s <= start < e for s, e in skipped):
+        inside = bisect.bisect_right(starts, start) - 1
+        if inside >= 0 and start < skipped[inside][1]:
             continue
         quantity = _read(text, readable, match, language)
         if quantity is not None:
@@ -237,7 +242,8 @@ def _read(text: str, readable: str, match: re.Match[str], language: str) -> Quan
         return None
     scale, after = _scale_after(readable, start, end, language)
     value = _value(match, language, scaled=scale != 1.0)
-    if value is None:
+    # A run of hundreds of digits is no quantity (and reads as infinity).
+    if value is None or not math.isfinite(value * scale):
         return None
     percent_end = _percent_after(readable, after)
     percent = percent_end is not None or _percent_before(readable, start)
@@ -402,7 +408,8 @@ def _percent_before(readable: str, start: int) -> bool:
 
 def _is_date_time_or_rank(readable: str, match: re.Match[str], language: str) -> bool:
     plain = match.group("plain")
-    if plain is None or match.group("decimals") is not None:
+    # Years have four digits and days two: a longer run is neither (nor turned into an int).
+    if plain is None or match.group("decimals") is not None or len(plain) > 4:
         return False
     value = int(plain)
     if len(plain) == 4 and 1900 <= value <= 2100:
