@@ -13,6 +13,8 @@ from .harness import Hang, KnownIssue, guard_network, time_limit
 
 #: Generated inputs per target; ``FUZZ_EXAMPLES=10000`` for a long run (see benchmarks/fuzz.py).
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
+#: The same inputs on every run (a gate must not turn red by chance); ``FUZZ_RANDOM=1`` explores.
+DERANDOMIZE = os.environ.get("FUZZ_RANDOM", "") in ("", "0")
 #: Longest one input may take, in seconds, before it counts as a hang.
 SECONDS_PER_INPUT = 10.0
 
@@ -21,9 +23,11 @@ Test = TypeVar("Test", bound=Callable[..., Any])
 
 def fuzz_settings(examples: int = EXAMPLES) -> Callable[[Test], Test]:
     """Hypothesis settings for one fuzz test: no deadline (the time limit stops hangs), no
-    example database, and the health checks that reject big inputs off."""
+    example database, the same inputs every run unless asked, and the health checks that
+    reject big inputs off."""
     return settings(
         max_examples=examples,
+        derandomize=DERANDOMIZE,
         deadline=None,
         database=None,
         print_blob=True,

@@ -41,9 +41,11 @@ def calendar_words(lang: str) -> frozenset[str]:
     for code in {lang, "en"}:
         try:
             locale = Locale.parse(code)
-        except (ValueError, LookupError, UnknownLocaleError):
+            # Babel parses some codes it holds no calendar for (a KeyError or a missing file).
+            tables = (locale.days, locale.months)
+        except (ValueError, LookupError, UnknownLocaleError, OSError):
             continue
-        for table in (locale.days, locale.months):
+        for table in tables:
             for context in ("format", "stand-alone"):
                 for name in table.get(context, {}).get("wide", {}).values():
                     words.add(normalize_name(name))
