@@ -64,8 +64,11 @@ def main() -> int:
         seconds, stages, reference = ingest(stream, Path(folder) / "single.db", settings, None)
         rows.append(("single", seconds, stages, True))
         for count in args.ray_workers:
-            # A local cluster sized for this run; encoder caches start empty in new actors.
-            with RayWorkers(settings, count, address=args.address) as workers:
+            # A local cluster sized for this run; its encoders, like the single run's, keep no
+            # cache (replays would hit it).
+            with RayWorkers(
+                settings, count, address=args.address, encoder_options={"cache_size": 0}
+            ) as workers:
                 seconds, stages, stories = ingest(
                     stream, Path(folder) / f"ray{count}.db", settings, workers
                 )

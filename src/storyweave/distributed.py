@@ -43,8 +43,8 @@ def _prepare_chunk(
 class _EncoderHost:
     """A Ray actor holding one encoder (its model loads once, in the actor's process)."""
 
-    def __init__(self, name: str) -> None:
-        self._encoder = get_encoder(name)
+    def __init__(self, name: str, options: dict[str, Any]) -> None:
+        self._encoder = get_encoder(name, **options)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return self._encoder.encode(texts)
@@ -57,7 +57,14 @@ class RayWorkers:
     Ray started here is shut down.
     """
 
-    def __init__(self, settings: Settings, workers: int, address: str | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        workers: int,
+        address: str | None = None,
+        encoder_options: dict[str, Any] | None = None,
+    ) -> None:
+        """``encoder_options`` go to each actor's encoder (e.g. ``{"cache_size": 0}``)."""
         if workers < 1:
             raise ValueError("workers must be at least 1")
         import ray
@@ -76,7 +83,8 @@ class RayWorkers:
         self.workers = workers
         self._prepare_task = ray.remote(_prepare_chunk)
         host = ray.remote(num_cpus=1)(_EncoderHost)
-        self._hosts: list[Any] = [host.remote(settings.encoder) for _ in range(workers)]
+        options = dict(encoder_options or {})
+        self._hosts: list[Any] = [host.remote(settings.encoder, options) for _ in range(workers)]
         local = get_encoder(settings.encoder)
         self.encoder = RayEncoder(self, local.name, local.dim)
 
