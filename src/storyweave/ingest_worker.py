@@ -37,7 +37,6 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from types import FrameType
 from typing import Any, TypeVar
 
 import redis
@@ -55,6 +54,7 @@ from .ingest_log import (
 )
 from .model import InputProblem, RawDocument
 from .pipeline import IngestReport
+from .stop_signals import on_stop_signals
 from .stories.builder import BuildOptions
 
 __all__ = ["LogWorker", "WorkerAbandoned", "WorkerReport", "stop_on_signals"]
@@ -372,26 +372,14 @@ def stop_on_signals(worker: LogWorker) -> Iterator[None]:
     """Within the block, SIGTERM or SIGINT stops ``worker`` after the batch in progress; a
     second one abandons that batch (:class:`WorkerAbandoned`), unacknowledged. The previous
     handlers come back after."""
-    owner = os.getpid()
 
-    def handle(signum: int, frame: FrameType | None) -> None:
-        if os.getpid() != owner:
-            # A forked analysis process inherited this handler: SIGTERM ends it (its parent
-            # died, or it is told to), SIGINT is for the worker's process to act on.
-            if signum == signal.SIGTERM:
-                signal.signal(signum, signal.SIG_DFL)
-                os.kill(os.getpid(), signum)
-            return
+    def stop(signum: int) -> None:
         if worker.stop_requested:
             raise WorkerAbandoned(signal.Signals(signum).name)
         worker.stop()
 
-    previous = {number: signal.signal(number, handle) for number in (signal.SIGTERM, signal.SIGINT)}
-    try:
+    with on_stop_signals(stop):
         yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def _text(value: bytes | str) -> str:

@@ -15,14 +15,12 @@ abandoned, what was already fetched is stored, the state saved, and a restart re
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from types import FrameType
 from typing import Literal, ParamSpec, TypeVar
 
 from .engine import Engine
@@ -38,6 +36,7 @@ from .feed_state import (
 from .ingest.feed import FeedEntry, entry_document, parse_feed
 from .ingest.fetch import FetchError
 from .model import InputProblem, RawDocument
+from .stop_signals import on_stop_signals
 from .stories.builder import BuildOptions
 
 __all__ = [
@@ -344,24 +343,12 @@ class FeedWatcher:
 def stop_on_signals(watcher: FeedWatcher) -> Iterator[None]:
     """Within the block, SIGTERM and SIGINT stop ``watcher``: a download in progress is
     abandoned; storing and state writes finish first. The previous handlers come back after."""
-    owner = os.getpid()
 
-    def handle(signum: int, frame: FrameType | None) -> None:
-        if os.getpid() != owner:
-            # A forked worker inherited this handler: SIGTERM ends it (its parent died, or it
-            # is told to), SIGINT is for the watcher's process to act on.
-            if signum == signal.SIGTERM:
-                signal.signal(signum, signal.SIG_DFL)
-                os.kill(os.getpid(), signum)
-            return
+    def stop(signum: int) -> None:
         watcher.stop()
         if watcher.downloading:
             watcher.downloading = False
             raise DownloadAbandoned(signal.Signals(signum).name)
 
-    previous = {number: signal.signal(number, handle) for number in (signal.SIGTERM, signal.SIGINT)}
-    try:
+    with on_stop_signals(stop):
         yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
