@@ -1,18 +1,18 @@
 """Who said a quote: the attribution phrase around it, read by rules, and the person it
 points at.
 
-An attribution is a name ("said Sergei Shoigu", "Shoigu sagte", "ông Churkin nói"), a short
-role phrase ("the defence minister told Rossiya 24") or a pronoun ("he added", "ông nói").
+An attribution is a name ("said Pavel Orlov", "Orlov sagte", "ông Novak nói"), a short
+role phrase ("the defence minister told Radio 24") or a pronoun ("he added", "ông nói").
 :func:`resolve_speaker` turns a surname into the fullest form the article gives, a role into
-the person the article named with it ("Defence Minister Sergei Shoigu"), and a pronoun into
+the person the article named with it ("Defence Minister Pavel Orlov"), and a pronoun into
 the latest speaker or person named since. The people a text names are found by
 :mod:`storyweave.analyze.person_names`.
 
->>> attribute_after(', said Russian Defence Minister Sergei Shoigu on Monday.', "en")
-Attribution(kind='name', surface='Sergei Shoigu')
->>> attribute_before('Ông Kerry nói rằng: ', "vi")
-Attribution(kind='name', surface='Kerry')
->>> attribute_after(', the defence minister told Rossiya 24 television.', "en")
+>>> attribute_after(', said Russian Defence Minister Pavel Orlov on Monday.', "en")
+Attribution(kind='name', surface='Pavel Orlov')
+>>> attribute_before('Ông Hansen nói rằng: ', "vi")
+Attribution(kind='name', surface='Hansen')
+>>> attribute_after(', the defence minister told Radio 24 television.', "en")
 Attribution(kind='role', surface='defence minister')
 """
 
@@ -164,7 +164,7 @@ def _subject_before(phrase: str, lang: str) -> Attribution | None:
 
 
 def _subject_after(phrase: str, lang: str) -> Attribution | None:
-    """Who the words after a verb of saying name ("said Russian Defense Minister Sergei Shoigu")."""
+    """Who the words after a verb of saying name ("said Russian Defense Minister Pavel Orlov")."""
     clause = _CLAUSE_BREAK.split(_PARENTHESES.sub(" ", phrase), maxsplit=1)[0]
     words = words_of(clause)
     if _pronoun_at(words, lang, last=False):
@@ -215,7 +215,7 @@ def attribute_after(window: str, lang: str) -> Attribution | None:
 
 def attribute_before(window: str, lang: str) -> Attribution | None:
     """The attribution in the words that lead into a quote, from the sentence start
-    ('Shoigu said: "', 'Selon le ministre, « ', 'Laurence Picard : « ')."""
+    ('Orlov said: "', 'Selon le ministre, « ', 'Laurence Picard : « ')."""
     according = verb_pattern(lang, "according").search(window)
     for verb in verb_pattern(lang, "say").finditer(window):
         if according is not None and according.start() < verb.start():
@@ -287,7 +287,7 @@ def _role_holder(role: str, position: int, mentions: Sequence[PersonMention]) ->
 
 
 def _is_person_like(mention: PersonMention, text: str) -> bool:
-    """Two words or more or a title before ("Sergei Lavrov", "ông Shoigu"), no digits, no
+    """Two words or more or a title before ("Ivan Sokolov", "ông Orlov"), no digits, no
     organisation ("Nusra Front")."""
     words = mention.name.split()
     titled = bool(role_heads(" ".join(mention.prefix))) or any(

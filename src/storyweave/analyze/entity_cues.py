@@ -3,7 +3,7 @@
 Kept small on purpose: a handful of head words per language that make a name an organisation
 ("Ministry of Defence", "Adalet ve Kalkınma Partisi", "Bộ Ngoại giao"), and for Vietnamese,
 which pyvi tags without types, the words that put a person or a place before a name
-("ông Shoigu", "thành phố Aleppo") and the commonest family names. Everything else is typed by
+("ông Orlov", "thành phố Mosul") and the commonest family names. Everything else is typed by
 the gazetteer (places) or by repetition (a surname used alone after the full name: a person).
 
 Words are compared folded (:func:`~storyweave.represent.gazetteer.normalize_name`; Vietnamese

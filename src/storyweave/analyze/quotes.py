@@ -7,9 +7,9 @@ of one to three words) and titles are skipped. Speakers come from
 of the quote it shares a sentence with, or, standing alone as a sentence, the speaker of the
 quote just before it (a speaker's words going on).
 
->>> text = '"We are in a very active stage of talks," said Sergei Shoigu. "Step by step we near a plan," he added.'
+>>> text = '"We are in a very early stage of talks," said Pavel Orlov. "Step by step we near a plan," he added.'
 >>> [(q.text, q.speaker) for q in extract_quotes(text, "en")]
-[('We are in a very active stage of talks', 'Sergei Shoigu'), ('Step by step we near a plan', 'Sergei Shoigu')]
+[('We are in a very early stage of talks', 'Pavel Orlov'), ('Step by step we near a plan', 'Pavel Orlov')]
 """
 
 # Quote marks and letters of many scripts are what these rules look for.
@@ -278,8 +278,8 @@ def _sentence_end(text: str, position: int, ceiling: int) -> int:
 def extract_quotes(text: str, lang: str) -> list[QuoteMention]:
     """The direct quotes of ``text`` (language ``lang``) with their speakers, in order.
 
-    >>> [(q.text, q.speaker) for q in extract_quotes('Ông Kerry nói rằng: "Chúng tôi sẽ không chấp nhận điều đó".', "vi")]
-    [('Chúng tôi sẽ không chấp nhận điều đó', 'Kerry')]
+    >>> [(q.text, q.speaker) for q in extract_quotes('Ông Hansen nói rằng: "Chúng tôi sẽ không chấp nhận điều đó".', "vi")]
+    [('Chúng tôi sẽ không chấp nhận điều đó', 'Hansen')]
     >>> extract_quotes('He called it a "witch hunt".', "en")
     []
     """

@@ -5,7 +5,7 @@ that make a phrase a speaker ("the defence minister", "một quan chức ngoại
 Unknown languages get the union of all lists, so that a quote in an unlisted language still
 finds an English or French attribution.
 
->>> bool(verb_pattern("vi", "say").search("ông Churkin nói."))
+>>> bool(verb_pattern("vi", "say").search("ông Novak nói."))
 True
 >>> has_role_head("the defence minister", "en"), has_role_head("Außenministerin", "de")
 (True, True)
@@ -104,7 +104,7 @@ _SAY: dict[str, list[str]] = {
     "tr": _alternatives("dedi|söyledi|ifade etti|açıkladı|belirtti|kaydetti|vurguladı"),
     "it": _alternatives("detto|dice|dichiarato|affermato|aggiunto|spiegato|sottolineato"),
 }
-# Words that put the speaker after them wherever they stand ("according to Shoigu").
+# Words that put the speaker after them wherever they stand ("according to Orlov").
 _ACCORDING: dict[str, list[str]] = {
     "en": ["according to", "quoted", "in the words of"],
     "fr": ["selon", "d'après", "d’après"],
@@ -136,7 +136,7 @@ IMPERSONAL_SUBJECTS = _words(
     "it they we i you one who which ils elles nous on vous ellos ellas nosotros wir ihr man "
     "es họ chúng tôi ta"
 )
-#: Words between a speaker and the verb ("Shoigu also said", "Macron a déclaré").
+#: Words between a speaker and the verb ("Orlov also said", "Macron a déclaré").
 FILLERS = _words(
     "a ont avait aurait has had have also then later further earlier again once hat habe "
     "hatte ha han había đã cũng vừa thì lại còn"

@@ -13,7 +13,7 @@ Types come from the place gazetteer, from the word before the name
 (:data:`~storyweave.analyze.entity_cues.VIETNAMESE_PERSON_CUES`,
 :data:`~storyweave.analyze.entity_cues.VIETNAMESE_PLACE_CUES`), from the head word of an
 organisation, from a common family name or middle name, and from a surname used alone
-("Sergei Shoigu … ông Shoigu").
+("Pavel Orlov … ông Orlov").
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def _mentions_of_run(
     tokens: list[_Token], start: int, end: int, text: str, lower_seen: frozenset[str]
 ) -> list[Mention]:
     cue = _cue(tokens[start - 1]) if start > 0 else None
-    # A sentence's first word is capitalised by grammar: a cue ("Ông Shoigu") or a common
+    # A sentence's first word is capitalised by grammar: a cue ("Ông Orlov") or a common
     # word ("Theo Nguyễn Văn An") before the name.
     while start < end and tokens[start].initial and not _is_foreign(tokens[start]):
         word = fold_word(tokens[start].surface, "vi")
