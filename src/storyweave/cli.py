@@ -93,6 +93,23 @@ def _settings(config: Path | None, **flags: Any) -> Settings:
         raise _fail(f"settings: {error}", 2) from None
 
 
+def _build_options(settings: Settings) -> BuildOptions:
+    """Story-building options of ``settings``; a bad one is misuse (exit 2)."""
+    try:
+        return BuildOptions.from_settings(settings)
+    except ValueError as error:
+        raise _fail(f"settings: {error}", 2) from None
+
+
+def _say(message: str) -> None:
+    """One line on standard error, as every message of a long-running command."""
+    typer.echo(f"storyweave: {message}", err=True)
+
+
+def _hush(message: str) -> None:
+    """Says nothing: the notices of a command run with --quiet."""
+
+
 def _open(
     settings: Settings, preparer: Preparer | None = None, encoder: Encoder | None = None
 ) -> Engine:
@@ -289,10 +306,7 @@ def _run_job(
     encoder: Encoder | None = None,
 ) -> None:
     """Ingest, build the stories that changed, write the outputs, report."""
-    try:
-        options = BuildOptions.from_settings(settings)
-    except ValueError as error:
-        raise _fail(f"settings: {error}", 2) from None
+    options = _build_options(settings)
     with _open(settings, preparer, encoder) as engine:
         report = _ingest(engine, inputs, quiet or as_json)
         _build(engine, options, quiet or as_json)
@@ -553,16 +567,7 @@ def watch(
     settings = _settings(
         config, db=db, allow_private=allow_private, workers=workers, lang_out=lang_out
     )
-    try:
-        options = BuildOptions.from_settings(settings)
-    except ValueError as error:
-        raise _fail(f"settings: {error}", 2) from None
-
-    def say(message: str) -> None:
-        typer.echo(f"storyweave: {message}", err=True)
-
-    def hush(message: str) -> None:
-        pass
+    options = _build_options(settings)
 
     failed = False
     with _open(settings) as engine:
@@ -572,20 +577,20 @@ def watch(
                 feeds,
                 interval,
                 build_options=options,
-                on_problem=say,
-                on_notice=hush if quiet else say,
+                on_problem=_say,
+                on_notice=_hush if quiet else _say,
             )
             with stop_on_signals(watcher):
                 if once:
                     failed = watcher.poll_all().failed
                 else:
                     if not quiet:
-                        say(f"watching {len(feeds)} feeds every {format_duration(interval)}")
+                        _say(f"watching {len(feeds)} feeds every {format_duration(interval)}")
                     watcher.run()
         except StoreError as error:
             raise _fail(str(error)) from None
         if watcher.stop_requested and not quiet:
-            say("stopped; what was fetched is stored, and a restart resumes from there")
+            _say("stopped; what was fetched is stored, and a restart resumes from there")
     if failed:
         raise typer.Exit(EXIT_PARTIAL)
 
@@ -616,12 +621,6 @@ def enqueue_command(
     `storyweave worker` processes to store; each keeps the id it is stored under."""
     settings = _settings(config, redis_url=redis_url, stream=stream, allow_private=allow_private)
 
-    def say(message: str) -> None:
-        typer.echo(f"storyweave: {message}", err=True)
-
-    def hush(message: str) -> None:
-        pass
-
     try:
         client = connect(settings.redis_url)
         with client:
@@ -631,8 +630,8 @@ def enqueue_command(
                 client,
                 stream=settings.stream,
                 stdin=sys.stdin.buffer,
-                on_problem=say,
-                on_notice=hush if quiet or as_json else say,
+                on_problem=_say,
+                on_notice=_hush if quiet or as_json else _say,
             )
     except LogUnavailable as error:
         raise _fail(str(error)) from None
@@ -646,7 +645,7 @@ def enqueue_command(
         text += f" at {redacted(settings.redis_url)}"
         if report.problems:
             text += f", {len(report.problems)} not read (see above)"
-        say(text)
+        _say(text)
     if report.partial:
         raise typer.Exit(EXIT_PARTIAL)
 
@@ -689,16 +688,7 @@ def worker(
     settings = _settings(
         config, db=db, redis_url=redis_url, stream=stream, workers=workers, lang_out=lang_out
     )
-    try:
-        options = BuildOptions.from_settings(settings)
-    except ValueError as error:
-        raise _fail(f"settings: {error}", 2) from None
-
-    def say(message: str) -> None:
-        typer.echo(f"storyweave: {message}", err=True)
-
-    def hush(message: str) -> None:
-        pass
+    options = _build_options(settings)
 
     try:
         client = connect(settings.redis_url)
@@ -713,11 +703,11 @@ def worker(
             consumer=consumer,
             reclaim_after=reclaim,
             build_options=options,
-            on_problem=say,
-            on_notice=hush if quiet else say,
+            on_problem=_say,
+            on_notice=_hush if quiet else _say,
         )
         if not quiet:
-            say(
+            _say(
                 f"worker {log_worker.consumer} of group {group!r} reading {settings.stream}"
                 f" at {redacted(settings.redis_url)}"
             )
@@ -733,7 +723,7 @@ def worker(
         summary += f"; acknowledged {report.acknowledged} entries"
         if report.failed:
             summary += f", {len(report.failed)} left pending after errors"
-        say(summary + (" (stopped)" if log_worker.stop_requested else ""))
+        _say(summary + (" (stopped)" if log_worker.stop_requested else ""))
     if until_empty and report.partial:
         raise typer.Exit(EXIT_PARTIAL)
 
