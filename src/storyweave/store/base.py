@@ -9,6 +9,25 @@ from typing import Protocol
 
 from ..model import Article, BuiltStory, StoryAssignment, StoryListing, StoryRecord
 
+#: Article fields every backend keeps in text columns of the same name, in this order.
+ARTICLE_COLUMNS = (
+    "id",
+    "content_hash",
+    "duplicate_of",
+    "origin",
+    "format",
+    "title",
+    "text",
+    "clean_text",
+    "lang",
+    "published",
+    "published_source",
+    "dateline",
+    "source",
+    "url",
+    "story_id",
+)
+
 
 class StoreError(RuntimeError):
     """The store cannot be opened or written; the message says which file and why."""

@@ -32,28 +32,10 @@ from ..model import (
     StoryRecord,
 )
 from . import postgres_search
-from .base import BatchWrite, StoreError, StoryQuery
+from .base import ARTICLE_COLUMNS, BatchWrite, StoreError, StoryQuery
 
-#: Article fields kept in text columns of the same name, in this order.
-_ARTICLE_FIELDS = (
-    "id",
-    "content_hash",
-    "duplicate_of",
-    "origin",
-    "format",
-    "title",
-    "text",
-    "clean_text",
-    "lang",
-    "published",
-    "published_source",
-    "dateline",
-    "source",
-    "url",
-    "story_id",
-)
-_COLUMNS = (*_ARTICLE_FIELDS, "removed", "metadata", "minhash", "search")
-_SELECT = f"SELECT seq, {', '.join(_ARTICLE_FIELDS)}, removed, metadata FROM articles"
+_COLUMNS = (*ARTICLE_COLUMNS, "removed", "metadata", "minhash", "search")
+_SELECT = f"SELECT seq, {', '.join(ARTICLE_COLUMNS)}, removed, metadata FROM articles"
 _SELECT_STORY = (
     "SELECT seq, id, article_count, languages, first_published, last_published, state,"
     " merged_into FROM stories"
@@ -441,7 +423,7 @@ def _json(value: Any) -> str:
 
 def _to_row(article: Article, minhash: bytes | None) -> tuple[Any, ...]:
     return (
-        *(_text(getattr(article, name)) for name in _ARTICLE_FIELDS),
+        *(_text(getattr(article, name)) for name in ARTICLE_COLUMNS),
         _json([asdict(span) for span in article.removed]),
         _json(article.metadata),
         minhash,
@@ -451,7 +433,7 @@ def _to_row(article: Article, minhash: bytes | None) -> tuple[Any, ...]:
 
 def _from_row(row: tuple[Any, ...]) -> Article:
     """An article from a ``_SELECT`` row (``seq`` first, JSON columns already decoded)."""
-    fields = dict(zip(_ARTICLE_FIELDS, row[1:], strict=False))
+    fields = dict(zip(ARTICLE_COLUMNS, row[1:], strict=False))
     removed, metadata = row[-2:]
     return Article(**fields, removed=[RemovedSpan(**span) for span in removed], metadata=metadata)
 

@@ -21,33 +21,10 @@ from ..model import (
     StoryRecord,
 )
 from . import sqlite_search
-from .base import BatchWrite, StoreError, StoryQuery
+from .base import ARTICLE_COLUMNS, BatchWrite, StoreError, StoryQuery
 
-_COLUMNS = (
-    "id",
-    "content_hash",
-    "duplicate_of",
-    "origin",
-    "format",
-    "title",
-    "text",
-    "clean_text",
-    "lang",
-    "published",
-    "published_source",
-    "dateline",
-    "source",
-    "url",
-    "story_id",
-    "removed",
-    "metadata",
-    "minhash",
-)
-_SELECT = (
-    "SELECT id, content_hash, duplicate_of, origin, format, title, text, clean_text, lang,"
-    " published, published_source, dateline, source, url, story_id, removed, metadata"
-    " FROM articles"
-)
+_COLUMNS = (*ARTICLE_COLUMNS, "removed", "metadata", "minhash")
+_SELECT = f"SELECT {', '.join(ARTICLE_COLUMNS)}, removed, metadata FROM articles"
 _SELECT_STORY = (
     "SELECT id, article_count, languages, first_published, last_published, state, merged_into"
     " FROM stories"
