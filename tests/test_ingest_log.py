@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ import redis
 from storyweave import Engine
 from storyweave.config import Settings
 from storyweave.engine import ArticleLike
-from storyweave.ingest_log import connect, enqueue
+from storyweave.ingest_log import connect, dead_letter_stream, decode_entry, enqueue
 from storyweave.ingest_worker import LogWorker, WorkerReport
 from storyweave.model import RawDocument
 from storyweave.pipeline import Assignment
@@ -284,3 +285,98 @@ def test_a_failing_entry_stays_pending_and_the_rest_of_its_batch_is_stored(
     assert sorted(stored_ids(settings.db)) == ["news-0", "news-1", "news-2", "news-4"]
     assert pending_article_ids(client, stream) == {"news-3"}
     assert any("disk I/O error" in line and "left pending" in line for line in problems)
+
+
+def test_an_entry_that_keeps_failing_is_parked_with_its_reason_and_can_be_queued_again(
+    redis_server: RedisServer, stream: str, tmp_path: Path
+) -> None:
+    local_news(tmp_path / "articles.jsonl", count=5)
+    client = redis_server.client()
+    settings = settings_for(tmp_path / "poison.db", stream, redis_server.url)
+    enqueue([str(tmp_path / "articles.jsonl")], settings, client, stream)
+    problems: list[str] = []
+
+    def hear(message: str) -> None:
+        problems.append(message)
+        if "moved to" in message:
+            worker.stop()
+
+    with FlakyStoreEngine(settings=settings) as engine:
+        worker = LogWorker(
+            engine, client, stream=stream, block=0.2, reclaim_after=0.2, max_deliveries=2,
+            on_problem=hear,
+        )  # fmt: skip
+        give_up = threading.Timer(60, worker.stop)
+        give_up.start()
+        report = worker.run()  # new entries and reclaims, until the entry is parked
+        give_up.cancel()
+    assert (report.ingest.stored, report.dead_lettered, report.failed) == (4, 1, set()), problems
+    assert report.partial, "a parked entry is not stored: the run is partial"
+    assert_nothing_pending(client, stream)
+    assert any("moved to" in line and "disk I/O error" in line for line in problems)
+
+    [(parked_id, fields)] = client.xrange(dead_letter_stream(stream))
+    assert fields[b"dead_reason"] == b"StoreError: disk I/O error"
+    assert fields[b"dead_group"] == GROUP.encode()
+    assert fields[b"dead_from"].decode().startswith(f"{stream}#")
+    document = decode_entry(parked_id.decode(), fields, stream)
+    assert isinstance(document, RawDocument) and document.id == "news-3"
+
+    # Once the fault is mended, the parked entry is put back on the log as it was and stored.
+    client.xadd(stream, {k: v for k, v in fields.items() if not k.startswith(b"dead_")})
+    again = run_worker(settings, consumer="mended")
+    assert (again.ingest.stored, again.partial) == (1, False)
+    assert sorted(stored_ids(settings.db)) == [f"news-{n}" for n in range(5)]
+
+
+class DownStoreEngine(Engine):
+    """An engine whose store refuses every batch."""
+
+    def add(self, articles: Iterable[ArticleLike]) -> list[Assignment]:
+        raise StoreError("database is locked")
+
+
+def test_while_the_store_refuses_everything_nothing_is_parked(
+    redis_server: RedisServer, stream: str, tmp_path: Path
+) -> None:
+    local_news(tmp_path / "articles.jsonl", count=3)
+    client = redis_server.client()
+    settings = settings_for(tmp_path / "down.db", stream, redis_server.url)
+    enqueue([str(tmp_path / "articles.jsonl")], settings, client, stream)
+    with DownStoreEngine(settings=settings) as engine:
+        worker = LogWorker(
+            engine, client, stream=stream, block=0.2, reclaim_after=0.2, max_deliveries=1
+        )
+        report = worker.run(until_empty=True)
+    assert (report.dead_lettered, len(report.failed)) == (0, 3)
+    assert pending_article_ids(client, stream) == {"news-0", "news-1", "news-2"}
+    assert client.xlen(dead_letter_stream(stream)) == 0
+
+
+def test_acknowledged_entries_leave_the_stream_unless_a_group_still_needs_them(
+    redis_server: RedisServer, stream: str, tmp_path: Path
+) -> None:
+    local_news(tmp_path / "articles.jsonl", count=5)
+    client = redis_server.client()
+    settings = settings_for(tmp_path / "trim.db", stream, redis_server.url)
+    enqueue([str(tmp_path / "articles.jsonl")], settings, client, stream)
+    with FlakyStoreEngine(settings=settings) as engine:
+        worker = LogWorker(
+            engine, client, stream=stream, consumer="flaky", block=0.2, reclaim_after=0.2
+        )
+        worker.run(until_empty=True)
+    # news-3 is still pending: it stays, with what came after it; what came before is gone.
+    remaining = [fields[b"id"] for _entry, fields in client.xrange(stream)]
+    assert remaining == [b"news-3", b"news-4"]
+    assert pending_article_ids(client, stream) == {"news-3"}
+
+    run_worker(settings, consumer="flaky")  # the same consumer, mended, takes up its entry
+    assert client.xlen(stream) == 0
+    assert_nothing_pending(client, stream)
+
+    # A second group that has not read the log yet keeps every entry in it.
+    other = f"{stream}:other"
+    enqueue([str(tmp_path / "articles.jsonl")], settings, client, other)
+    client.xgroup_create(other, "archive", id="0")
+    run_worker(settings.replace(stream=other), consumer="first-group")
+    assert client.xlen(other) == 5

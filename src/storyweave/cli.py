@@ -32,8 +32,15 @@ from .evaluate.runner import EvaluationError, evaluate_folder
 from .exports import EXPORT_FORMATS, UnknownStories, export_stories, write_outputs
 from .feed_list import read_feeds_file
 from .feed_state import format_duration, parse_interval
-from .ingest_log import DEFAULT_GROUP, LogUnavailable, connect, enqueue, redacted
-from .ingest_worker import LogWorker, WorkerAbandoned
+from .ingest_log import (
+    DEFAULT_GROUP,
+    LogUnavailable,
+    connect,
+    dead_letter_stream,
+    enqueue,
+    redacted,
+)
+from .ingest_worker import MAX_DELIVERIES, LogWorker, WorkerAbandoned
 from .ingest_worker import stop_on_signals as stop_worker_on_signals
 from .pipeline import Assignment, IngestReport, Preparer
 from .represent.encoders import Encoder
@@ -673,6 +680,18 @@ def worker(
         bool,
         typer.Option("--until-empty", help="Exit once the group has nothing left to process."),
     ] = False,
+    max_deliveries: Annotated[
+        int,
+        typer.Option(
+            "--max-deliveries",
+            min=1,
+            help="Deliveries of an entry that keeps failing before it goes to STREAM:dead.",
+        ),
+    ] = MAX_DELIVERIES,
+    keep_log: Annotated[
+        bool,
+        typer.Option("--keep-log", help="Keep acknowledged entries in the stream."),
+    ] = False,
     config: ConfigOption = None,
     workers: WorkersOption = None,
     lang_out: LangOutOption = None,
@@ -702,6 +721,8 @@ def worker(
             group=group,
             consumer=consumer,
             reclaim_after=reclaim,
+            max_deliveries=max_deliveries,
+            keep_acknowledged=keep_log,
             build_options=options,
             on_problem=_say,
             on_notice=_hush if quiet else _say,
@@ -723,6 +744,8 @@ def worker(
         summary += f"; acknowledged {report.acknowledged} entries"
         if report.failed:
             summary += f", {len(report.failed)} left pending after errors"
+        if report.dead_lettered:
+            summary += f", {report.dead_lettered} moved to {dead_letter_stream(settings.stream)}"
         _say(summary + (" (stopped)" if log_worker.stop_requested else ""))
     if until_empty and report.partial:
         raise typer.Exit(EXIT_PARTIAL)

@@ -9,7 +9,11 @@ article is queued, an entry delivered twice, or the same input queued twice, is 
 the store (``exists``) and nothing is doubled.
 
 Workers (:class:`~storyweave.ingest_worker.LogWorker`) read the stream in a consumer group and
-acknowledge an entry only after the store committed it; see that module for the rules.
+acknowledge an entry only after the store committed it; see that module for the rules. The
+log's upkeep lives here too: :func:`trim_acknowledged` drops the entries every group has
+acknowledged (the store holds them now), so that Redis memory follows the backlog rather than
+everything ever ingested, and :func:`move_to_dead_letters` parks an entry that keeps failing on
+``STREAM:dead`` with the reason, where it can be read and queued again.
 
 >>> client = connect("redis://127.0.0.1:6379/0")                 # doctest: +SKIP
 >>> enqueue(["articles/"], Settings(), client).enqueued           # doctest: +SKIP
@@ -42,10 +46,13 @@ __all__ = [
     "EnqueueReport",
     "LogUnavailable",
     "connect",
+    "dead_letter_stream",
     "decode_entry",
     "encode_entry",
     "enqueue",
+    "move_to_dead_letters",
     "redacted",
+    "trim_acknowledged",
 ]
 
 logger = logging.getLogger(__name__)
@@ -236,3 +243,57 @@ def server_name(client: redis.Redis) -> str:
     if "path" in kwargs:
         return f"unix:{kwargs['path']}"
     return f"redis://{kwargs.get('host', '?')}:{kwargs.get('port', '?')}/{kwargs.get('db', 0)}"
+
+
+def dead_letter_stream(stream: str) -> str:
+    """Where entries of ``stream`` that keep failing are parked."""
+    return f"{stream}:dead"
+
+
+def move_to_dead_letters(
+    client: redis.Redis,
+    stream: str,
+    group: str,
+    entries: list[tuple[str, dict[bytes, bytes]]],
+    reason: str,
+) -> None:
+    """Copy each entry, with ``reason`` and where it came from, to the dead-letter stream and
+    acknowledge it in ``group``: one transaction, so an entry is either still pending or parked,
+    never lost. Its fields are kept as they were, so it can be put back with ``XADD``."""
+    pipe = client.pipeline(transaction=True)
+    for entry_id, fields in entries:
+        parked = {
+            **fields,
+            b"dead_from": f"{stream}#{entry_id}".encode(),
+            b"dead_group": group.encode(),
+            b"dead_reason": reason.encode(),
+        }
+        pipe.xadd(dead_letter_stream(stream), parked)  # type: ignore[arg-type]
+    pipe.xack(stream, group, *(entry_id for entry_id, _fields in entries))
+    pipe.execute()
+
+
+def trim_acknowledged(client: redis.Redis, stream: str) -> int:
+    """Remove the entries of ``stream`` that every consumer group has acknowledged; return how
+    many went. Entries still pending anywhere, and those not yet delivered, stay."""
+    groups: Any = client.xinfo_groups(stream)
+    if not groups:
+        return 0
+    bounds = []
+    for group in groups:
+        if int(group["pending"]):
+            summary: Any = client.xpending(stream, group["name"])
+            bounds.append(_entry_key(summary["min"]))
+        else:  # everything up to the last delivered entry is acknowledged
+            millis, sequence = _entry_key(group["last-delivered-id"])
+            bounds.append((millis, sequence + 1))
+    millis, sequence = min(bounds)
+    removed: Any = client.xtrim(stream, minid=f"{millis}-{sequence}", approximate=False)
+    return int(removed)
+
+
+def _entry_key(entry_id: bytes | str) -> tuple[int, int]:
+    """A stream entry id (``MILLIS-SEQUENCE``) as numbers that sort as Redis sorts them."""
+    text = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
+    millis, _dash, sequence = text.partition("-")
+    return int(millis), int(sequence or 0)

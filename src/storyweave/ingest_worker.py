@@ -14,6 +14,12 @@ the stories that changed, and only then acknowledges (``XACK``) exactly those en
   :data:`UNTIL_EMPTY_TRIES` tries the run ends with them pending). An entry that can never be
   stored (unreadable, or rejected by the cleaner with an input problem) is acknowledged and its
   problem reported, so that it does not come back forever.
+- An entry delivered ``max_deliveries`` times that fails again while the store takes other
+  entries (some entry was stored since it last failed here) is the entry's fault, not the
+  store's: it is moved to the dead-letter stream ``STREAM:dead`` with the error and
+  acknowledged, in one transaction. While the store refuses everything, nothing is parked.
+- After each batch, the entries every group has acknowledged are trimmed from the stream (the
+  store holds them), unless ``keep_acknowledged``.
 - While Redis is unreachable (restart, network) every command is retried with back-off; an
   acknowledgement that could not be sent is sent once Redis is back.
 
@@ -49,8 +55,11 @@ from .ingest_log import (
     FIRST_RETRY_DELAY,
     UNREACHABLE,
     LogUnavailable,
+    dead_letter_stream,
     decode_entry,
+    move_to_dead_letters,
     server_name,
+    trim_acknowledged,
 )
 from .model import InputProblem, RawDocument
 from .pipeline import IngestReport
@@ -70,6 +79,8 @@ MAX_RETRY_DELAY = 10.0
 #: Tries of an entry that keeps failing before a worker told to stop when the group is empty
 #: leaves it pending (for another worker, or a later run).
 UNTIL_EMPTY_TRIES = 2
+#: Deliveries of an entry that keeps failing before it is moved to the dead-letter stream.
+MAX_DELIVERIES = 5
 
 
 class WorkerAbandoned(BaseException):
@@ -94,19 +105,24 @@ class WorkerReport:
     acknowledged: int = 0
     reclaimed: int = 0
     built: int = 0
+    #: Entries moved to the dead-letter stream, and acknowledged entries trimmed from the log.
+    dead_lettered: int = 0
+    trimmed: int = 0
     #: Entries whose processing raised, left pending for another try.
     failed: set[str] = field(default_factory=set)
 
     @property
     def partial(self) -> bool:
-        return self.ingest.partial or bool(self.failed)
+        return self.ingest.partial or bool(self.failed) or self.dead_lettered > 0
 
 
 class LogWorker:
     """Consumes ``stream`` as ``consumer`` of ``group`` into the store of ``engine``.
 
     ``reclaim_after`` (seconds) is how long an entry stays pending with another consumer before
-    this one takes it over; ``block`` how long one read waits for new entries.
+    this one takes it over; ``block`` how long one read waits for new entries;
+    ``max_deliveries`` how often an entry may be delivered and fail before it is parked on the
+    dead-letter stream; ``keep_acknowledged`` leaves acknowledged entries in the stream.
     """
 
     def __init__(
@@ -120,17 +136,21 @@ class LogWorker:
         reclaim_after: float = 60.0,
         build_options: BuildOptions | None = None,
         block: float = 1.0,
+        max_deliveries: int = MAX_DELIVERIES,
+        keep_acknowledged: bool = False,
         on_problem: Say | None = None,
         on_notice: Say | None = None,
     ) -> None:
-        if reclaim_after <= 0 or block <= 0:
-            raise ValueError("reclaim_after and block must be positive")
+        if reclaim_after <= 0 or block <= 0 or max_deliveries < 1:
+            raise ValueError("reclaim_after and block must be positive, max_deliveries >= 1")
         self.engine = engine
         self.client = client
         self.stream = stream
         self.group = group
         self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}"
         self.reclaim_after = reclaim_after
+        self.max_deliveries = max_deliveries
+        self.keep_acknowledged = keep_acknowledged
         self.report = WorkerReport()
         self._build_options = build_options
         self._batch = engine.settings.batch_size
@@ -144,6 +164,11 @@ class LogWorker:
         self._until_empty = False
         #: How often each entry failed in this run.
         self._tries: dict[str, int] = {}
+        #: Successful stores in this run, and their number when each entry last failed.
+        self._stores = 0
+        self._stores_at_failure: dict[str, int] = {}
+        #: The fields of the entries being handled, to park them as they were.
+        self._fields: dict[str, dict[bytes, bytes]] = {}
 
     def stop(self) -> None:
         """Ask the worker to stop after the batch in progress (from a signal handler too)."""
@@ -236,6 +261,7 @@ class LogWorker:
         """Store a batch of entries, then acknowledge those that are done with."""
         documents: list[tuple[str, RawDocument]] = []
         done: list[str] = []
+        self._fields = {entry_id: fields or {} for entry_id, fields in entries}
         for entry_id, fields in entries:
             item = decode_entry(entry_id, fields, self.stream)
             if isinstance(item, InputProblem):
@@ -250,6 +276,8 @@ class LogWorker:
             self._redis(lambda: self.client.xack(self.stream, self.group, *done))
             self.report.acknowledged += len(done)
             self.report.failed.difference_update(done)
+        if not self.keep_acknowledged:
+            self.report.trimmed += self._redis(lambda: trim_acknowledged(self.client, self.stream))
         if self._pause:
             # Whatever failed may fail again at once (a store that is down): give it time.
             self._stop.wait(self._pause)
@@ -261,7 +289,9 @@ class LogWorker:
             done = self._store(documents)
         except Exception as error:
             if len(documents) == 1:
-                return self._failed(documents, error)
+                if not self._parked(documents[0][0], error):
+                    self._failed(documents, error)
+                return []
             self._problem(
                 f"a batch of {len(documents)} entries failed ({type(error).__name__}: {error});"
                 " trying them one by one"
@@ -271,11 +301,12 @@ class LogWorker:
                 try:
                     done += self._store([entry])
                 except Exception as single_error:
-                    failed.append(entry)
                     error = single_error
+                    if not self._parked(entry[0], single_error):
+                        failed.append(entry)
             if failed:
                 self._failed(failed, error)
-                return done
+            return done
         self._failed_batches = 0
         return done
 
@@ -295,10 +326,11 @@ class LogWorker:
             f"{len(documents)} entries: {batch.stored} stored, {batch.already_stored} already"
             f" stored, {len(batch.problems)} rejected"
         )
+        self._stores += 1
         self.report.built += self._build()
         return [entry_id for entry_id, _document in documents]
 
-    def _failed(self, documents: list[tuple[str, RawDocument]], error: Exception) -> list[str]:
+    def _failed(self, documents: list[tuple[str, RawDocument]], error: Exception) -> None:
         """Leave entries pending for a later try; wait a little longer after each failure."""
         ids = [entry_id for entry_id, _document in documents]
         self.report.failed.update(ids)
@@ -311,7 +343,34 @@ class LogWorker:
             f" {self.stream}#{ids[0]}; left pending, tried again after"
             f" {format_duration(self.reclaim_after)}"
         )
-        return []
+
+    def _parked(self, entry_id: str, error: Exception) -> bool:
+        """Whether the entry that just failed alone was moved to the dead-letter stream: it
+        was delivered ``max_deliveries`` times, and the store took other entries since it
+        last failed here (or, if it had not, earlier in this run)."""
+        store_works = self._stores > self._stores_at_failure.get(entry_id, 0)
+        self._stores_at_failure[entry_id] = self._stores
+        if not store_works or self._deliveries(entry_id) < self.max_deliveries:
+            return False
+        reason = f"{type(error).__name__}: {error}"
+        parked = [(entry_id, self._fields[entry_id])]
+        self._redis(
+            lambda: move_to_dead_letters(self.client, self.stream, self.group, parked, reason)
+        )
+        self.report.dead_lettered += 1
+        self.report.failed.discard(entry_id)
+        self._problem(
+            f"{self.stream}#{entry_id} failed on each of {self.max_deliveries} deliveries"
+            f" ({reason}); moved to {dead_letter_stream(self.stream)}"
+        )
+        return True
+
+    def _deliveries(self, entry_id: str) -> int:
+        """How often the group has delivered the pending entry ``entry_id``."""
+        rows: Any = self._redis(
+            lambda: self.client.xpending_range(self.stream, self.group, entry_id, entry_id, 1)
+        )
+        return int(rows[0]["times_delivered"]) if rows else 0
 
     def _build(self) -> int:
         """Build the stories that changed; a stop request ends it early (the store knows which
