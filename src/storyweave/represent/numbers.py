@@ -38,6 +38,25 @@ from babel import Locale, UnknownLocaleError
 
 from storyweave.represent.names import NOUN_CAPITALISING
 
+from .number_words import (
+    CJK_SCALES,
+    COMMA_DECIMAL_LANGUAGES,
+    CURRENCIES,
+    DATE_OR_RANK_BEFORE,
+    EN_SCALES,
+    GLUED_MONEY_SCALES,
+    GLUED_SCALE_LETTERS,
+    GLUED_SCALES,
+    GRADE_BEFORE_K,
+    MONTHS,
+    ORDINAL_SUFFIXES,
+    PERCENT_SIGNS,
+    PERCENT_WORDS,
+    SCALES,
+    SPACE_GROUPING_LANGUAGES,
+    TIME_WORDS,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -67,88 +86,6 @@ class Quantity:
 #: articles on (counts of two or three, list items).
 SIGNIFICANT_MINIMUM = 10
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-#: Languages whose decimal mark is a comma; the others use a dot.
-COMMA_DECIMAL_LANGUAGES = _words(
-    "vi de fr es pt it nl pl tr ru uk be bg cs sk sl hr sr bs mk ro hu da no nb nn sv fi et lv "
-    "lt is id az kk ka hy el ca gl eu sq"
-)
-#: Languages that group thousands with a plain space (a no-break space counts everywhere).
-SPACE_GROUPING_LANGUAGES = _words(
-    "fr pl ru uk be bg cs sk sl sv fi et lv lt no nb nn hu kk ka hy pt"
-)
-
-_EN_SCALES = {
-    "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
-}  # fmt: skip
-_SCALES: dict[str, dict[str, float]] = {
-    "vi": {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9},
-    "de": {"tausend": 1e3, "tsd": 1e3, "mio": 1e6, "millionen": 1e6, "mrd": 1e9,
-           "milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12},
-    "fr": {"mille": 1e3, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
-           "mds": 1e9, "mrd": 1e9},
-    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "billón": 1e12,
-           "billones": 1e12},
-    "pt": {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "mi": 1e6, "bilhão": 1e9,
-           "bilhões": 1e9, "bi": 1e9},
-    "it": {"mila": 1e3, "mille": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9,
-           "miliardi": 1e9, "mld": 1e9},
-    "nl": {"duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "mld": 1e9},
-    "pl": {"tys": 1e3, "tysiąc": 1e3, "tysiące": 1e3, "tysięcy": 1e3, "milion": 1e6,
-           "miliony": 1e6, "milionów": 1e6, "mld": 1e9, "miliard": 1e9, "miliardy": 1e9,
-           "miliardów": 1e9},
-    "tr": {"bin": 1e3, "milyon": 1e6, "milyar": 1e9, "mlr": 1e9, "trilyon": 1e12},
-    "ru": {"тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6,
-           "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9,
-           "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9},
-    "uk": {"тис": 1e3, "тисяч": 1e3, "млн": 1e6, "мільйон": 1e6, "мільйонів": 1e6,
-           "млрд": 1e9, "мільярд": 1e9, "мільярдів": 1e9},
-    "ar": {"ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
-           "مليارات": 1e9},
-}  # fmt: skip
-# Scale marks written straight after the digits, in any language: CJK characters, which
-# may chain and run on into the noun ("3千万人"), and Latin abbreviations ("5bn", "10tr").
-_CJK_SCALES = {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
-_GLUED_SCALES = {"bn": 1e9, "mln": 1e6, "mn": 1e6, "tr": 1e6}
-# Read as scales only after a currency symbol ("$5m"); elsewhere "100m" is metres.
-_GLUED_MONEY_SCALES = {"m": 1e6, "k": 1e3}
-# Scale letters as written: after a currency symbol ("$3B"), or before a space and a noun
-# ("12M acres", "80K views"), unless a name stands before the digits ("Long March 5B").
-_GLUED_SCALE_LETTERS = {"M": 1e6, "B": 1e9, "K": 1e3, "k": 1e3}
-# "K" or "k" after a whole number up to this is a resolution, a karat or a race ("4K video",
-# "24K gold", "5k run"), not thousands.
-_GRADE_BEFORE_K = 24
-_PERCENT_WORDS = (
-    "percent", "per cent", "pct", "prozent", "pour cent", "por ciento", "per cento",
-    "por cento", "procent", "proc.", "phần trăm", "процент", "відсот", "في المائة",
-    "في المئة", "بالمائة", "بالمئة",
-)  # fmt: skip
-_PERCENT_SIGNS = ("%", "\uff05", "\u066a")
-_MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "januar februar märz mai juni juli oktober dezember jänner "
-    "janvier février mars avril juin juillet août septembre octobre novembre décembre "
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
-    "diciembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro "
-    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
-    "januari februari maart mei augustus "
-    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
-    "listopada grudnia ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım "  # noqa: RUF001
-    "aralık января февраля марта апреля мая июня июля августа сентября октября ноября "  # noqa: RUF001
-    "декабря يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
-    "tháng"
-)
-# Words before a small number that make it a day, month, year or rank.
-_DATE_OR_RANK_BEFORE = _words("ngày tháng năm thứ hôm quý số no nr")
-_TIME_WORDS = _words("am pm giờ g uhr h hrs heures horas saat")
-_ORDINAL_SUFFIXES = _words("st nd rd th e er re ème eme º ª o a te ten ci inci")
-_CURRENCIES = "$€£¥₫₺₽₹"
 
 # Digits of other scripts read as ASCII, one character for one so that offsets hold.
 _DIGITS = str.maketrans(
@@ -304,12 +241,12 @@ def _is_code(readable: str, start: int, end: int, language: str) -> bool:
         return False
     word = glued.group()
     lowered = word.casefold()
-    if lowered in _GLUED_SCALES or lowered in _GLUED_MONEY_SCALES or word[0] in _CJK_SCALES:
+    if lowered in GLUED_SCALES or lowered in GLUED_MONEY_SCALES or word[0] in CJK_SCALES:
         return False
     if _glued_letter_scale(readable, start, end, glued, language) is not None:
         return False  # "3B people", "$40B"
     # Upper case after digits is a code ("5G", "3D"); known endings are ordinals ("3rd").
-    return word[0].isupper() or lowered in _ORDINAL_SUFFIXES
+    return word[0].isupper() or lowered in ORDINAL_SUFFIXES
 
 
 def _digit_beside(readable: str, start: int, end: int) -> bool:
@@ -324,15 +261,15 @@ def _scale_after(readable: str, start: int, end: int, language: str) -> tuple[fl
     """Multiply the scale marks and words after the number; return it and where they end."""
     scale = 1.0
     position = end
-    while readable[position : position + 1] in _CJK_SCALES and position < len(readable):
-        scale *= _CJK_SCALES[readable[position]]
+    while readable[position : position + 1] in CJK_SCALES and position < len(readable):
+        scale *= CJK_SCALES[readable[position]]
         position += 1
     glued = _GLUED.match(readable, position) if position == end else None
     if glued is not None:
         word = glued.group().casefold()
-        factor = _GLUED_SCALES.get(word)
+        factor = GLUED_SCALES.get(word)
         if factor is None and _currency_before(readable, start):
-            factor = _GLUED_MONEY_SCALES.get(word)
+            factor = GLUED_MONEY_SCALES.get(word)
         if factor is None:
             factor = _glued_letter_scale(readable, start, end, glued, language)
         if factor is not None:
@@ -354,14 +291,14 @@ def _glued_letter_scale(
     readable: str, start: int, end: int, glued: re.Match[str], language: str
 ) -> float | None:
     """The scale of a letter glued to the digits ("12M acres", "$3B"), or ``None``."""
-    factor = _GLUED_SCALE_LETTERS.get(glued.group())
+    factor = GLUED_SCALE_LETTERS.get(glued.group())
     if factor is None or _currency_before(readable, start):
         return factor
     noun = _NOUN_AFTER.match(readable, glued.end())
     if noun is None or (noun.group(1).isupper() and language not in NOUN_CAPITALISING):
         return None  # "Apartment 3B.", "8M Lanzarote": a code or a name
     digits = readable[start:end]
-    if factor == 1e3 and digits.isdigit() and int(digits) <= _GRADE_BEFORE_K:
+    if factor == 1e3 and digits.isdigit() and int(digits) <= GRADE_BEFORE_K:
         return None
     return None if _name_before(readable, start) else factor
 
@@ -380,18 +317,18 @@ def _name_before(readable: str, start: int) -> bool:
 
 @lru_cache(maxsize=64)
 def _scale_words(language: str) -> dict[str, float]:
-    return {**_EN_SCALES, **_SCALES.get(language, {})}
+    return {**EN_SCALES, **SCALES.get(language, {})}
 
 
 def _percent_after(readable: str, end: int) -> int | None:
     gap = 1 if readable[end : end + 1] in _SPACES and end < len(readable) else 0
     position = end + gap
-    if readable[position : position + 1] in _PERCENT_SIGNS:
+    if readable[position : position + 1] in PERCENT_SIGNS:
         return position + 1
     if not gap:
         return None
     following = readable[position : position + 12].casefold()
-    for word in _PERCENT_WORDS:
+    for word in PERCENT_WORDS:
         if following.startswith(word):
             tail = _GLUED.match(readable, position + len(word))
             return tail.end() if tail is not None else position + len(word)
@@ -401,7 +338,7 @@ def _percent_after(readable: str, end: int) -> int | None:
 def _percent_before(readable: str, start: int) -> bool:
     before = readable[max(0, start - 7) : start]
     # "%15" is written without a space (Turkish); "yüzde 15" with one.
-    return before.endswith(_PERCENT_SIGNS) or before.rstrip(_SPACES).casefold().endswith(
+    return before.endswith(PERCENT_SIGNS) or before.rstrip(_SPACES).casefold().endswith(
         ("yüzde", "yuzde")
     )
 
@@ -425,7 +362,7 @@ def _is_date_time_or_rank(readable: str, match: re.Match[str], language: str) ->
     next_word = _WORD.match(following)
     if next_word is not None:
         word = next_word.group().rstrip(".")
-        if word in months or (value <= 24 and word in _TIME_WORDS):
+        if word in months or (value <= 24 and word in TIME_WORDS):
             return True
     linked = _DE_MONTH.match(readable, end)
     if linked is not None and linked.group(1).casefold() in months:
@@ -433,7 +370,7 @@ def _is_date_time_or_rank(readable: str, match: re.Match[str], language: str) ->
     previous = readable[max(0, start - 12) : start].rstrip(_SPACES + ".").casefold()
     last_word = _LAST_WORD.search(previous)
     return last_word is not None and (
-        last_word.group() in months or last_word.group() in _DATE_OR_RANK_BEFORE
+        last_word.group() in months or last_word.group() in DATE_OR_RANK_BEFORE
     )
 
 
@@ -444,8 +381,8 @@ def _month_words(language: str) -> frozenset[str]:
     try:
         months = Locale.parse(language).months if language else {}
     except (ValueError, LookupError, UnknownLocaleError):
-        return _MONTHS
-    names: set[str] = set(_MONTHS)
+        return MONTHS
+    names: set[str] = set(MONTHS)
     for widths in months.values():
         for width in ("wide", "abbreviated"):
             for name in widths.get(width, {}).values():
@@ -455,7 +392,7 @@ def _month_words(language: str) -> frozenset[str]:
 
 def _currency_before(readable: str, start: int) -> str | None:
     before = readable[max(0, start - 2) : start].rstrip(_SPACES)
-    return before[-1] if before[-1:] and before[-1] in _CURRENCIES else None
+    return before[-1] if before[-1:] and before[-1] in CURRENCIES else None
 
 
 def _word_after(readable: str, end: int) -> str | None:
