@@ -29,6 +29,7 @@ import regex
 from ..model import Article, BuiltStory, StoryListing
 from .base import StoryQuery
 from .fulltext import index_text
+from .story_pages import LISTING_SELECT, ListingDialect, find_story_page, listings_in_order
 
 #: Word characters, as ``fulltext.match_expression`` reads a query.
 _TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
@@ -162,69 +163,31 @@ def search_articles(db: psycopg.Connection[Any], text: str, limit: int) -> list[
     return [(row[0], float(row[1])) for row in rows]
 
 
+_DIALECT = ListingDialect(
+    mark="%s",
+    has_language="%s = ANY (languages)",
+    has_entity="id IN (SELECT story_id FROM story_texts WHERE search @@ %s::tsquery)",
+    # One name, its words in order, among the entities (weight C) only.
+    entity_match=lambda name: _phrase(tokens(name), "C"),
+    among_ids=lambda ids: ("id = ANY (%s::text[])", [ids]),
+)
+
+
 def find_stories(db: psycopg.Connection[Any], query: StoryQuery) -> tuple[list[StoryListing], int]:
     """One page of the live stories passing ``query``'s filters, and how many pass in all.
     Newest first, or in ``query.story_ids`` order when given."""
-    where = ["merged_into IS NULL"]
-    params: list[Any] = []
-    if query.lang:
-        where.append("%s = ANY (languages)")
-        params.append(query.lang)
-    if query.since:
-        where.append("last_published >= %s")
-        params.append(query.since)
-    if query.until:
-        where.append("first_published < %s")
-        params.append(query.until)
-    if query.entity is not None:
-        # One name, its words in order, among the entities (weight C) only.
-        phrase = _phrase(tokens(query.entity), "C")
-        if phrase is None:
-            return [], 0
-        where.append("id IN (SELECT story_id FROM story_texts WHERE search @@ %s::tsquery)")
-        params.append(phrase)
-    if query.story_ids is not None:
-        ranked = list(dict.fromkeys(query.story_ids))
-        if not ranked:
-            return [], 0
-        where.append("id = ANY (%s::text[])")
-        params.append(ranked)
-    condition = " AND ".join(where)
-    if query.story_ids is not None:
-        found = [row[0] for row in db.execute(f"SELECT id FROM stories WHERE {condition}", params)]
-        order = {story_id: rank for rank, story_id in enumerate(ranked)}
-        found.sort(key=order.__getitem__)
-        page = found[query.offset : query.offset + query.limit]
-        return _listings(db, page), len(found)
-    counted = db.execute(f"SELECT count(*) FROM stories WHERE {condition}", params).fetchone()
-    total = int(counted[0]) if counted else 0
-    # Only ids are sorted (along the stories_newest index); the page's rows are read after.
-    page = [
-        row[0]
-        for row in db.execute(
-            f"SELECT id FROM stories WHERE {condition}"
-            " ORDER BY coalesce(last_published, '') DESC, seq DESC LIMIT %s OFFSET %s",
-            [*params, query.limit, query.offset],
-        )
-    ]
-    return _listings(db, page), total
+
+    def rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        return db.execute(sql, params).fetchall()
+
+    return find_story_page(rows, _DIALECT, query, lambda ids: _listings(db, ids))
 
 
 def _listings(db: psycopg.Connection[Any], story_ids: list[str]) -> list[StoryListing]:
-    """Listings of these stories, in this order; a story's built fields only when the build
-    is of its present articles."""
     if not story_ids:
         return []
-    rows = db.execute(
-        "SELECT s.id, s.article_count, s.languages, s.first_published, s.last_published,"
-        " t.headline, t.headline_lang, t.summary_lang, t.event_date"
-        " FROM stories s LEFT JOIN story_texts t"
-        " ON t.story_id = s.id AND t.article_count = s.article_count"
-        " WHERE s.id = ANY (%s::text[])",
-        (story_ids,),
-    )
-    found = {row[0]: StoryListing(row[0], row[1], list(row[2]), *row[3:]) for row in rows}
-    return [found[story_id] for story_id in story_ids if story_id in found]
+    found = db.execute(f"{LISTING_SELECT} WHERE s.id = ANY (%s::text[])", (story_ids,)).fetchall()
+    return listings_in_order(found, story_ids, list)
 
 
 def _phrase(words: list[str], weight: str) -> str | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Article, BuiltStory, StoryListing
 from .base import StoryQuery
 from .fulltext import column_phrase, index_text, match_expression
+from .story_pages import LISTING_SELECT, ListingDialect, find_story_page, listings_in_order
 
 #: Weights of the story index's columns in ranking (story_id, headline, summary, entities).
 _STORY_WEIGHTS = "0.0, 4.0, 2.0, 2.0"
@@ -96,64 +97,29 @@ def search_articles(db: sqlite3.Connection, text: str, limit: int) -> list[tuple
     return [(row[0], float(row[1])) for row in cursor]
 
 
+_DIALECT = ListingDialect(
+    mark="?",
+    has_language="EXISTS (SELECT 1 FROM json_each(languages) WHERE value = ?)",
+    has_entity="id IN (SELECT story_id FROM story_search WHERE story_search MATCH ?)",
+    entity_match=lambda name: column_phrase("entities", name),
+    among_ids=lambda ids: (f"id IN ({', '.join('?' for _ in ids)})", list(ids)),
+)
+
+
 def find_stories(db: sqlite3.Connection, query: StoryQuery) -> tuple[list[StoryListing], int]:
     """One page of the live stories passing ``query``'s filters, and how many pass in all.
     Newest first, or in ``query.story_ids`` order when given."""
-    where = ["merged_into IS NULL"]
-    params: list[Any] = []
-    if query.lang:
-        where.append("EXISTS (SELECT 1 FROM json_each(languages) WHERE value = ?)")
-        params.append(query.lang)
-    if query.since:
-        where.append("last_published >= ?")
-        params.append(query.since)
-    if query.until:
-        where.append("first_published < ?")
-        params.append(query.until)
-    if query.entity is not None:
-        phrase = column_phrase("entities", query.entity)
-        if phrase is None:
-            return [], 0
-        where.append("id IN (SELECT story_id FROM story_search WHERE story_search MATCH ?)")
-        params.append(phrase)
-    if query.story_ids is not None:
-        ranked = list(dict.fromkeys(query.story_ids))
-        if not ranked:
-            return [], 0
-        where.append(f"id IN ({', '.join('?' for _ in ranked)})")
-        params.extend(ranked)
-    condition = " AND ".join(where)
-    if query.story_ids is not None:
-        found = [row[0] for row in db.execute(f"SELECT id FROM stories WHERE {condition}", params)]
-        order = {story_id: rank for rank, story_id in enumerate(ranked)}
-        found.sort(key=order.__getitem__)
-        page = found[query.offset : query.offset + query.limit]
-        return _listings(db, page), len(found)
-    total = int(db.execute(f"SELECT count(*) FROM stories WHERE {condition}", params).fetchone()[0])
-    # Only ids are sorted; the page's rows are read after (a story's state is kilobytes).
-    page = [
-        row[0]
-        for row in db.execute(
-            f"SELECT id FROM stories WHERE {condition}"
-            " ORDER BY coalesce(last_published, '') DESC, seq DESC LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset],
-        )
-    ]
-    return _listings(db, page), total
+
+    def rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        return db.execute(sql, params).fetchall()
+
+    return find_story_page(rows, _DIALECT, query, lambda ids: _listings(db, ids))
 
 
 def _listings(db: sqlite3.Connection, story_ids: list[str]) -> list[StoryListing]:
-    """Listings of these stories, in this order; a story's built fields only when the build
-    is of its present articles."""
     if not story_ids:
         return []
-    rows = db.execute(
-        "SELECT s.id, s.article_count, s.languages, s.first_published, s.last_published,"
-        " t.headline, t.headline_lang, t.summary_lang, t.event_date"
-        " FROM stories s LEFT JOIN story_texts t"
-        " ON t.story_id = s.id AND t.article_count = s.article_count"
-        f" WHERE s.id IN ({', '.join('?' for _ in story_ids)})",
-        story_ids,
-    )
-    found = {row[0]: StoryListing(row[0], row[1], json.loads(row[2]), *row[3:]) for row in rows}
-    return [found[story_id] for story_id in story_ids if story_id in found]
+    found = db.execute(
+        f"{LISTING_SELECT} WHERE s.id IN ({', '.join('?' for _ in story_ids)})", story_ids
+    ).fetchall()
+    return listings_in_order(found, story_ids, json.loads)
