@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict
-from importlib import resources
 from typing import Any, TypeVar
 
 import psycopg
@@ -33,6 +32,7 @@ from ..model import (
 )
 from . import postgres_search
 from .base import ARTICLE_COLUMNS, BatchWrite, StoreError, StoryQuery
+from .postgres_migrations import migrate
 
 _COLUMNS = (*ARTICLE_COLUMNS, "removed", "metadata", "minhash", "search")
 _SELECT = f"SELECT seq, {', '.join(ARTICLE_COLUMNS)}, removed, metadata FROM articles"
@@ -44,7 +44,6 @@ _SELECT_STORY = (
 _LISTED = ("headline", "headline_lang", "summary_lang", "event_date")
 #: Advisory lock keys (64-bit), one per purpose; they are per database.
 _WRITER_LOCK = 0x73776561_76650001  # "sweave" + 1
-_MIGRATION_LOCK = 0x73776561_76650002
 #: Rows read per query by the iterators, which page through a table by ``seq``.
 #: How long a lost connection is tried again (a server restarting) before the call fails.
 RECONNECT_WAIT_S = 60.0
@@ -71,7 +70,7 @@ class PostgresStore:
         self._lock_db: psycopg.Connection[tuple[Any, ...]] | None = None
         self._db = self._connect()
         try:
-            _migrate(self._db)
+            migrate(self._db)
         except psycopg.Error as error:
             self._db.close()
             raise StoreError(
@@ -373,39 +372,6 @@ class PostgresStore:
             if len(rows) < size:
                 return
             after = rows[-1][0]
-
-
-def _migrate(db: psycopg.Connection[tuple[Any, ...]]) -> None:
-    """Apply the numbered ``migrations_postgres/*.sql`` files not applied yet, one transaction
-    each, under a lock so that processes opening the store together apply each once."""
-    with db.transaction():
-        db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS storyweave_migrations (version integer PRIMARY KEY,"
-            " name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
-        )
-    scripts = sorted(
-        (
-            entry
-            for entry in resources.files(__package__).joinpath("migrations_postgres").iterdir()
-            if entry.name.endswith(".sql")
-        ),
-        key=lambda entry: entry.name,
-    )
-    for script in scripts:
-        version = int(script.name.split("_", 1)[0])
-        # One script, one transaction: a crash mid-migration leaves the previous version.
-        with db.transaction():
-            db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-            row = db.execute("SELECT coalesce(max(version), 0) FROM storyweave_migrations")
-            current = row.fetchone()
-            if current is not None and version <= current[0]:
-                continue
-            db.execute(script.read_text(encoding="utf-8"))
-            db.execute(
-                "INSERT INTO storyweave_migrations (version, name) VALUES (%s, %s)",
-                (version, script.name),
-            )
 
 
 def _oneline(error: BaseException) -> str:
