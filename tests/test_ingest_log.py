@@ -77,6 +77,17 @@ def local_news(path: Path, count: int = 10) -> list[str]:
     return ids
 
 
+def queued_news(
+    server: RedisServer, stream: str, folder: Path, count: int
+) -> tuple[redis.Redis, Settings]:
+    """:func:`local_news` put on ``stream``; a client, and the settings of a store in ``folder``."""
+    local_news(folder / "articles.jsonl", count)
+    client = server.client()
+    settings = settings_for(folder / "store.db", stream, server.url)
+    enqueue([str(folder / "articles.jsonl")], settings, client, stream)
+    return client, settings
+
+
 def stored_ids(db: str | Path) -> list[str]:
     if not Path(db).exists():
         return []
@@ -269,10 +280,7 @@ class FlakyStoreEngine(Engine):
 def test_a_failing_entry_stays_pending_and_the_rest_of_its_batch_is_stored(
     redis_server: RedisServer, stream: str, tmp_path: Path
 ) -> None:
-    local_news(tmp_path / "articles.jsonl", count=5)
-    client = redis_server.client()
-    settings = settings_for(tmp_path / "flaky.db", stream, redis_server.url)
-    enqueue([str(tmp_path / "articles.jsonl")], settings, client, stream)
+    client, settings = queued_news(redis_server, stream, tmp_path, count=5)
     problems: list[str] = []
     with FlakyStoreEngine(settings=settings) as engine:
         worker = LogWorker(
@@ -290,10 +298,7 @@ def test_a_failing_entry_stays_pending_and_the_rest_of_its_batch_is_stored(
 def test_an_entry_that_keeps_failing_is_parked_with_its_reason_and_can_be_queued_again(
     redis_server: RedisServer, stream: str, tmp_path: Path
 ) -> None:
-    local_news(tmp_path / "articles.jsonl", count=5)
-    client = redis_server.client()
-    settings = settings_for(tmp_path / "poison.db", stream, redis_server.url)
-    enqueue([str(tmp_path / "articles.jsonl")], settings, client, stream)
+    client, settings = queued_news(redis_server, stream, tmp_path, count=5)
     problems: list[str] = []
 
     def hear(message: str) -> None:
@@ -339,10 +344,7 @@ class DownStoreEngine(Engine):
 def test_while_the_store_refuses_everything_nothing_is_parked(
     redis_server: RedisServer, stream: str, tmp_path: Path
 ) -> None:
-    local_news(tmp_path / "articles.jsonl", count=3)
-    client = redis_server.client()
-    settings = settings_for(tmp_path / "down.db", stream, redis_server.url)
-    enqueue([str(tmp_path / "articles.jsonl")], settings, client, stream)
+    client, settings = queued_news(redis_server, stream, tmp_path, count=3)
     with DownStoreEngine(settings=settings) as engine:
         worker = LogWorker(
             engine, client, stream=stream, block=0.2, reclaim_after=0.2, max_deliveries=1
@@ -356,10 +358,7 @@ def test_while_the_store_refuses_everything_nothing_is_parked(
 def test_acknowledged_entries_leave_the_stream_unless_a_group_still_needs_them(
     redis_server: RedisServer, stream: str, tmp_path: Path
 ) -> None:
-    local_news(tmp_path / "articles.jsonl", count=5)
-    client = redis_server.client()
-    settings = settings_for(tmp_path / "trim.db", stream, redis_server.url)
-    enqueue([str(tmp_path / "articles.jsonl")], settings, client, stream)
+    client, settings = queued_news(redis_server, stream, tmp_path, count=5)
     with FlakyStoreEngine(settings=settings) as engine:
         worker = LogWorker(
             engine, client, stream=stream, consumer="flaky", block=0.2, reclaim_after=0.2
