@@ -379,3 +379,14 @@ def test_acknowledged_entries_leave_the_stream_unless_a_group_still_needs_them(
     client.xgroup_create(other, "archive", id="0")
     run_worker(settings.replace(stream=other), consumer="first-group")
     assert client.xlen(other) == 5
+
+
+def test_the_worker_command_keeps_acknowledged_entries_when_told(
+    redis_server: RedisServer, stream: str, tmp_path: Path
+) -> None:
+    client, settings = queued_news(redis_server, stream, tmp_path, count=3)
+    command = worker_command(settings.db, redis_server.url, stream, "--until-empty", "--keep-log")
+    subprocess.run(command, check=True, timeout=300, capture_output=True)
+    assert sorted(stored_ids(settings.db)) == ["news-0", "news-1", "news-2"]
+    assert_nothing_pending(client, stream)
+    assert client.xlen(stream) == 3
