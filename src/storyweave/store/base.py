@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Protocol
 
 from ..model import Article, BuiltStory, StoryAssignment, StoryListing, StoryRecord
@@ -27,6 +29,14 @@ ARTICLE_COLUMNS = (
     "url",
     "story_id",
 )
+
+
+def migration_scripts(folder: str) -> list[tuple[int, Traversable]]:
+    """The numbered ``NNNN_name.sql`` files of this package's ``folder``, with their version
+    numbers, oldest first."""
+    entries = resources.files(__package__).joinpath(folder).iterdir()
+    scripts = sorted((e for e in entries if e.name.endswith(".sql")), key=lambda e: e.name)
+    return [(int(script.name.split("_", 1)[0]), script) for script in scripts]
 
 
 class StoreError(RuntimeError):

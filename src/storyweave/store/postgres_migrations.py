@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import Any
 
 import psycopg
+
+from .base import migration_scripts
 
 #: Advisory lock key (64-bit, per database) held while migrating; the writer lock is ...0001.
 _MIGRATION_LOCK = 0x73776561_76650002  # "sweave" + 2
@@ -22,16 +23,7 @@ def migrate(db: psycopg.Connection[tuple[Any, ...]]) -> None:
             "CREATE TABLE IF NOT EXISTS storyweave_migrations (version integer PRIMARY KEY,"
             " name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
         )
-    scripts = sorted(
-        (
-            entry
-            for entry in resources.files(__package__).joinpath("migrations_postgres").iterdir()
-            if entry.name.endswith(".sql")
-        ),
-        key=lambda entry: entry.name,
-    )
-    for script in scripts:
-        version = int(script.name.split("_", 1)[0])
+    for version, script in migration_scripts("migrations_postgres"):
         # One script, one transaction: a crash mid-migration leaves the previous version.
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))

@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from ..model import (
     StoryRecord,
 )
 from . import sqlite_search
-from .base import ARTICLE_COLUMNS, BatchWrite, StoreError, StoryQuery
+from .base import ARTICLE_COLUMNS, BatchWrite, StoreError, StoryQuery, migration_scripts
 
 _COLUMNS = (*ARTICLE_COLUMNS, "removed", "metadata", "minhash")
 _SELECT = f"SELECT {', '.join(ARTICLE_COLUMNS)}, removed, metadata FROM articles"
@@ -277,16 +276,7 @@ class _transaction:
 def _migrate(db: sqlite3.Connection) -> None:
     """Apply the numbered ``migrations/*.sql`` files newer than the file's ``user_version``."""
     current = int(db.execute("PRAGMA user_version").fetchone()[0])
-    scripts = sorted(
-        (
-            entry
-            for entry in resources.files(__package__).joinpath("migrations").iterdir()
-            if entry.name.endswith(".sql")
-        ),
-        key=lambda entry: entry.name,
-    )
-    for script in scripts:
-        version = int(script.name.split("_", 1)[0])
+    for version, script in migration_scripts("migrations"):
         if version <= current:
             continue
         # One script, one transaction: a crash mid-migration leaves the previous version.
