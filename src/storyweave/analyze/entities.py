@@ -9,10 +9,10 @@ Which extractor runs depends on the language:
 
 All three type countries and major cities from the CLDR gazetteer, whatever the extractor
 said (a model that tags "Nga", Russia, as a person is overruled), and skip nationality
-adjectives ("Russian", "Syrian"): they name no entity of their own.
+adjectives ("Russian", "Kenyan"): they name no entity of their own.
 
->>> [(m.text, m.type) for m in extract_mentions("Ông Shoigu đến Nga.", "vi")]
-[('Shoigu', 'person'), ('Nga', 'place')]
+>>> [(m.text, m.type) for m in extract_mentions("Ông Orlov đến Nga.", "vi")]
+[('Orlov', 'person'), ('Nga', 'place')]
 """
 
 from __future__ import annotations

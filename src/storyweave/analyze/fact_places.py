@@ -1,17 +1,17 @@
 """The place a number is about: the subject of a fact, as a name key.
 
-A place is a country (``country:SY``), a city known in many languages by its time zone
-(``city:damascus``, from the CLDR city names of the language), or, after a locative word, a
-name the name finder sees, folded and stemmed (``alep`` for Aleppo, Alep, Alepo). The subject
-of a number is, in order:
+A place is a country (``country:KE``), a city known in many languages by its time zone
+(``city:nairobi``, from the CLDR city names of the language), or, after a locative word, a
+name the name finder sees, folded and stemmed (``odes`` for Odessa, Odesa; ``mariupol`` for
+Mariupol, Mariúpol). The subject of a number is, in order:
 
 1. the nearest place after a locative word ("in", "ở", "à", "en", "in") in the number's clause;
 2. "the city" in that clause, read as the last place named after a locative word before;
 3. the same two in the rest of the sentence;
 4. the nearest country named in the clause.
 
-A place beside the country found ("Syria's Aleppo", "Aleppo, Syria") is the more precise.
-A part word before a place ("eastern Aleppo", "phía đông", "Alep-Est") marks it a part.
+A place beside the country found ("Ukraine's Odessa", "Odessa, Ukraine") is the more precise.
+A part word before a place ("eastern Odessa", "phía đông", "Mossoul-Est") marks it a part.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from storyweave.represent.numbers import Quantity
 
 #: Share of capitalised long words from which a sentence is a title-case headline.
 TITLE_SHARE = 0.8
-#: Most characters between a country and a place named beside it ("Syria's Aleppo").
+#: Most characters between a country and a place named beside it ("Ukraine's Odessa").
 BESIDE = 4
 #: Tokens after a locative word in which a capitalised name is taken as a place.
 PLACE_WINDOW = 6
@@ -74,8 +74,8 @@ def subject_of(
 
         found = min(candidates, key=distance, default=None)
         if found is not None and found.country:
-            # A named place beside the country is the more precise ("Syria's Aleppo",
-            # "Aleppo, Syria").
+            # A named place beside the country is the more precise ("Ukraine's Odessa",
+            # "Odessa, Ukraine").
             beside = [
                 p for p in candidates
                 if not p.country and max(p.start - found.end, found.start - p.end) <= BESIDE
@@ -164,7 +164,7 @@ def sentence_places(sentence: FactSentence) -> list[Place]:
                 continue
             word = tokens[run[position]].word
             if (word,) in lexicon.parts or _is_common(word, lexicon):
-                # A part word after a name is of that name ("Alep-Est"), before it of the next.
+                # A part word after a name is of that name ("Mossoul-Est"), before it of the next.
                 part = part or (word,) in lexicon.parts
                 add_name(pending, part)
                 pending = []
@@ -177,11 +177,11 @@ def sentence_places(sentence: FactSentence) -> list[Place]:
 
 def _plausible_name(sentence: FactSentence, indices: list[int]) -> bool:
     """In languages that capitalise nouns, a place name stands right after its locative word
-    ("in Aleppo", not "in der Kollision", "im Tierheim") and does not end like a noun."""
+    ("in Odessa", not "in der Kollision", "im Tierheim") and does not end like a noun."""
     if sentence.lang not in NOUN_CAPITALISING:
         return True
     position = indices[0] - 1
-    parted = False  # "im Osten Aleppos": after a part word, any locative will do
+    parted = False  # "im Osten Odessas": after a part word, any locative will do
     while position >= 0 and (sentence.tokens[position].word,) in sentence.lexicon.parts:
         position, parted = position - 1, True
     previous = sentence.tokens[position].word if position >= 0 else ""
@@ -215,7 +215,7 @@ def _known_place(sentence: FactSentence, run: list[int], position: int) -> tuple
         surface = text[tokens[run[position]].start : tokens[run[position + length - 1]].end]
         forms = [surface]
         if sentence.lang == "de" and surface.endswith("s"):
-            forms.append(surface[:-1])  # genitive: "Syriens", "Aleppos"
+            forms.append(surface[:-1])  # genitive: "Kenias", "Odessas"
         for form in forms:
             key = normalize_name(form)
             code = lookup_country(key, sentence.lang)
@@ -240,7 +240,7 @@ def _name_key(surface: str, lang: str) -> str:
     """The key of a place name with no entry in the gazetteers: folded, stemmed words."""
     words = normalize_name(surface).split()
     if lang == "de" and words and words[-1].endswith("s") and words[-1][-2:-1] in "aeiou":
-        words[-1] = words[-1][:-1]  # genitive: "Aleppos"
+        words[-1] = words[-1][:-1]  # genitive: "Odessas"
     return "-".join(inflection_stem(word) for word in words)
 
 

@@ -49,7 +49,7 @@ _APOSTROPHES = "'’ʼ`´"
 _EDGE_JUNK = '"“”„«»‹›「」()[]{}<>.,;:!?·•*_|/\\-–—‐&+#@ \t\n\u00a0' + _APOSTROPHES
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*")
-# An elided article or preposition before a name: "l'Iran", "d'Alep", "qu'Almagro", "dell'Italia".
+# An elided article or preposition before a name: "l'Iran", "d'Odessa", "qu'Almagro", "dell'Italia".
 _ELIDED_HEAD = regex.compile(r"^\p{Ll}{1,4}[" + _APOSTROPHES + r"](?=\p{Lu})")
 # A possessive or case ending after a name: "Putin's", "Rusya'nın", "ABD'nin".
 _SUFFIX_TAIL = regex.compile(r"[" + _APOSTROPHES + r"]\p{Ll}{0,6}$")
@@ -115,7 +115,7 @@ def lower_case_words(text: str) -> frozenset[str]:
 def with_repeats(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` and every other occurrence in ``text`` of a name among them.
 
-    A statistical model does not tag every occurrence of a name it knows ("Aleppo" tagged in
+    A statistical model does not tag every occurrence of a name it knows ("Odessa" tagged in
     one sentence, missed in the next); one name is one thing throughout an article, typed as
     most of its tagged occurrences are.
     """
@@ -125,7 +125,7 @@ def with_repeats(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     if not votes:
         return []
     kinds = {surface: counts.most_common(1)[0][0] for surface, counts in votes.items()}
-    # One pattern for all names, longest first, so that "Sergei Shoigu" wins over "Shoigu".
+    # One pattern for all names, longest first, so that "Olaf Scholz" wins over "Scholz".
     names = "|".join(regex.escape(surface) for surface in sorted(kinds, key=len, reverse=True))
     pattern = r"(?<![\p{L}\p{M}\p{N}])(?:" + names + r")(?![\p{L}\p{M}\p{N}])"
     taken = sorted((m.start, m.end) for m in mentions)
@@ -164,7 +164,7 @@ def place_by_gazetteer(
 
 def person_by_surname(mentions: Sequence[Mention], lang: str) -> list[Mention]:
     """``mentions`` with people found by how news names them: in full first, then by the last
-    name alone ("Olaf Scholz … Scholz said", "Sergei Shoigu … ông Shoigu"). A name of two to
+    name alone ("Olaf Scholz … Scholz said", "Pavel Orlov … ông Orlov"). A name of two to
     four words that could be a person's (:func:`could_be_personal_name`), whose last word also
     stands alone in the text, and that lone word, are people, unless either is already an
     organisation or a place."""

@@ -170,7 +170,7 @@ PLACE_ANAPHORS = {
     "en": "city|town|village", "vi": "thành phố|thị trấn", "fr": "ville|cité",
     "es": "ciudad|localidad", "de": "stadt|ort|dorf",
 }  # fmt: skip
-#: Words that make a place a part of itself ("eastern Aleppo", "l'est d'Alep").
+#: Words that make a place a part of itself ("eastern Odessa", "l'est d'Odessa").
 PART_WORDS = {
     "en": "east|eastern|west|western|north|northern|south|southern|northeast|northwest|"
     "southeast|southwest|central|part|parts|half|outskirts|suburbs|districts|neighbourhoods|"
@@ -180,7 +180,7 @@ PART_WORDS = {
     "es": "este|oeste|norte|sur|parte|barrios|afueras|mitad|centro",
     "de": "ost|osten|west|westen|nord|norden|süd|süden|teil|viertel|stadtteil|hälfte|zentrum",
 }
-#: Locative words a German place name follows without an article ("in Aleppo", "im Osten").
+#: Locative words a German place name follows without an article ("in Odessa", "im Osten").
 BARE_LOCATIVES = _words("in nach aus bei nahe von")
 #: Endings of German nouns, which a place name does not have.
 GERMAN_NOUN_ENDINGS = (

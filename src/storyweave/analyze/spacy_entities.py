@@ -49,10 +49,10 @@ LABEL_TYPES: Mapping[str, EntityType] = {
     "LANGUAGE": "other",
 }
 #: Labels for nationalities, groups and languages ("Russian", "Sunni", "Arabic"): these name no
-#: entity of their own, but the small English model also gives them to some city names
-#: ("Aleppo"). Only those that are not adjectives are kept.
+#: entity of their own, but the small English model also gives them to some city names.
+#: Only those that are not adjectives are kept.
 ADJECTIVE_LABELS = frozenset({"NORP", "LANGUAGE"})
-# English endings of adjectives of origin, religion or language ("Syrian", "Chinese",
+# English endings of adjectives of origin, religion or language ("Kenyan", "Chinese",
 # "Turkish", "Arabic", "Iraqi", "Dutch", "Swiss", "Shiite").
 _ADJECTIVE_ENDING = regex.compile(r"(?:an|ans|ese|ish|ic|ics|i|is|ch|ss|ite|ites)$")
 
