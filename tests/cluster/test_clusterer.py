@@ -11,18 +11,18 @@ from storyweave.cluster.background import Background
 from storyweave.cluster.clusterer import StoryClusterer
 from storyweave.cluster.features import FEATURES
 from storyweave.cluster.profile import StoryProfile
-from storyweave.cluster.scorer import Scorer
+from storyweave.cluster.scorer import LinearScorer
 from storyweave.represent.signals import ArticleSignals
 
 DIM = 16
 
 
-def scorer() -> Scorer:
+def scorer() -> LinearScorer:
     """A hand-set model: meaning similarity and shared names decide."""
     weights = {"dense": 6.0, "names_article": 3.0}
     coefficients = np.array([weights.get(name, 0.0) for name in FEATURES])
     n = len(FEATURES)
-    return Scorer(coefficients, -5.0, np.zeros(n), np.ones(n), 0.5, {})
+    return LinearScorer(coefficients, -5.0, np.zeros(n), np.ones(n), 0.5, {})
 
 
 BACKGROUND = Background(language_means={"en": np.zeros(DIM)})
@@ -114,7 +114,7 @@ def test_a_restored_clusterer_continues_exactly_like_an_uninterrupted_one() -> N
 def test_an_article_that_belongs_to_two_stories_merges_them() -> None:
     names_decide = {"names_story": 10.0}
     n = len(FEATURES)
-    model = Scorer(
+    model = LinearScorer(
         np.array([names_decide.get(name, 0.0) for name in FEATURES]),
         -5.0,
         np.zeros(n),

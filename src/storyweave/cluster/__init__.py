@@ -3,14 +3,16 @@
 from .background import Background, load_background
 from .clusterer import Decision, StoryClusterer
 from .profile import StoryProfile
-from .scorer import Scorer, load_scorer
+from .scorer import LinearScorer, Scorer, TreeScorer, load_scorer
 
 __all__ = [
     "Background",
     "Decision",
+    "LinearScorer",
     "Scorer",
     "StoryClusterer",
     "StoryProfile",
+    "TreeScorer",
     "load_background",
     "load_scorer",
 ]

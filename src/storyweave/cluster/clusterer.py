@@ -189,10 +189,18 @@ class StoryClusterer:
         view = view or self._view(signals)
         name_weights = {key: self._name_idf(key) for key in signals.names}
         keys = _lookup_keys(signals.lang, view.weights, name_weights)
-        scored: list[tuple[float, str, Comparison]] = []
-        for story_id in self.index.candidates(view.vector, keys):
-            probability, comparison = self._score(signals, view, self.profiles[story_id])
-            scored.append((probability, story_id, comparison))
+        found = [
+            (story_id, self._compare(signals, view, self.profiles[story_id]))
+            for story_id in self.index.candidates(view.vector, keys)
+        ]
+        if not found:
+            return []
+        # One call for every candidate: the model is cheaper per row in a batch.
+        probabilities = self.scorer.probabilities(np.vstack([c.values for _s, c in found]))
+        scored = [
+            (float(p), story_id, comparison)
+            for p, (story_id, comparison) in zip(probabilities, found, strict=True)
+        ]
         scored.sort(key=lambda item: (-item[0], item[1]))
         return scored
 
@@ -241,14 +249,15 @@ class StoryClusterer:
         """P(same event) of two articles, as if ``other`` were a one-article story."""
         story = StoryProfile("pair")
         story.add(other.lang, *self._view(other), other.names, other.numbers, other.day)
-        return self._score(signals, self._view(signals), story)
+        comparison = self._compare(signals, self._view(signals), story)
+        return self.scorer.probability(comparison.values), comparison
 
-    def _score(
+    def _compare(
         self, signals: ArticleSignals, view: ArticleView, story: StoryProfile
-    ) -> tuple[float, Comparison]:
-        """P(same event) of the article (as ``view`` sees it) and ``story``, with the evidence."""
+    ) -> Comparison:
+        """The evidence that the article (as ``view`` sees it) reports ``story``'s event."""
         vector, weights = view
-        comparison = compare(
+        return compare(
             signals.lang,
             vector,
             weights,
@@ -258,7 +267,6 @@ class StoryClusterer:
             signals.day,
             story,
         )
-        return self.scorer.probability(comparison.values), comparison
 
     def _view(self, signals: ArticleSignals) -> ArticleView:
         """The article as the current state sees it: its language-corrected vector and its

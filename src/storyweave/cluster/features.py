@@ -33,6 +33,21 @@ FEATURES = (
     "time_known",
     "log_size",
 )
+#: How each feature bears on "same event": +1, more of it never makes it less likely; -1, never
+#: more likely; absent, either (it changes how the rest weighs). Learned models keep to it.
+EVIDENCE_DIRECTION = {
+    "dense": 1,
+    "dense_mean": 1,
+    "dense_cross_language": 1,
+    "lexical": 1,
+    "lexical_mean": 1,
+    "names_article": 1,
+    "names_story": 1,
+    "names_cosine": 1,
+    "names_salient": 1,
+    "numbers": 1,
+    "time_gap": -1,
+}
 #: Shared numbers beyond this add no more evidence.
 NUMBERS_CAP = 3
 #: The most prominent names of each side that :func:`_salient_overlap` looks for in the other.
