@@ -67,7 +67,7 @@ def test_two_stories_in_file_order(sample_signals: list[ArticleSignals]) -> None
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known shortfall (24 of 120 orders right): when the two Vietnamese articles meet "
+    reason="known shortfall (44 of 120 orders right): when the two Vietnamese articles meet "
     "before the Vietnamese report has an English partner, same-language word and meaning "
     "overlap outweighs their different protagonists",
 )
