@@ -99,11 +99,13 @@ def prepare_all(documents: list[RawDocument], settings: Settings) -> list[Articl
 
 
 def cached_vectors(texts: list[str], encoder_name: str) -> np.ndarray:
-    digest = hashlib.sha256(("\x00".join([encoder_name, *texts])).encode("utf-8")).hexdigest()
-    path = CACHE / f"vectors-{digest[:20]}.npy"
+    encoder = get_encoder(encoder_name)
+    # The encoder's settings (its token budget, for one) change the vectors as much as the texts.
+    identity = f"{getattr(encoder, 'max_tokens', '')}:{getattr(encoder, 'variant', '')}"
+    digest = hashlib.sha256("\x00".join([encoder_name, identity, *texts]).encode("utf-8"))
+    path = CACHE / f"vectors-{digest.hexdigest()[:20]}.npy"
     if path.exists():
         return np.load(path)
-    encoder = get_encoder(encoder_name)
     vectors = np.vstack([encoder.encode(texts[i : i + 64]) for i in range(0, len(texts), 64)])
     CACHE.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors)
