@@ -93,6 +93,21 @@ def test_a_linear_model_file_still_loads() -> None:
             {"trees": [{"feature": [0], "split": [0], "left": [5], "right": [0], "value": [0]}]},
             "outside",
         ),
+        (
+            {
+                "depth": 1,  # the tree below takes two steps to its leaves 3 and 4
+                "trees": [
+                    {
+                        "feature": [0, 0, 0, 0, 0],
+                        "split": [0.5, 0, 0.7, 0, 0],
+                        "left": [1, 1, 3, 3, 4],
+                        "right": [2, 1, 4, 3, 4],
+                        "value": [0, -1, 0, 1, 2],
+                    }
+                ],
+            },
+            "deeper",
+        ),
     ],
 )
 def test_a_broken_model_file_is_refused_with_its_reason(

@@ -167,6 +167,8 @@ class TreeScorer:
             min(left.min(), right.min()) < 0 or max(left.max(), right.max()) >= width
         ):
             raise ValueError("scorer trees point outside themselves")
+        depth = int(data["depth"])
+        _check_depth(left, right, depth)
         return cls(
             baseline=float(data["baseline"]),
             feature=feature,
@@ -174,10 +176,21 @@ class TreeScorer:
             left=left,
             right=right,
             value=column("value", np.float64),
-            depth=int(data["depth"]),
+            depth=depth,
             threshold=float(data["threshold"]),
             info=dict(data.get("info", {})),
         )
+
+
+def _check_depth(left: np.ndarray, right: np.ndarray, depth: int) -> None:
+    """Refuse trees in which ``depth`` steps from the root can end on an inner node (a leaf
+    points to itself): a row would stop there and read a value that is not a leaf's."""
+    for t in range(left.shape[0]):
+        reached = {0}
+        for _step in range(depth):
+            reached = {int(left[t, k]) for k in reached} | {int(right[t, k]) for k in reached}
+        if any(left[t, k] != k or right[t, k] != k for k in reached):
+            raise ValueError(f"scorer tree {t} is deeper than the depth of {depth} its file gives")
 
 
 def scorer_from_json(data: dict[str, Any]) -> LinearScorer | TreeScorer:
