@@ -1,16 +1,16 @@
 """The people a text names, read as quote speakers are: runs of capitalised words cut down to a
 person's name, with the role words written before it.
 
-"Russian Defence Minister Sergei Shoigu" is the person "Sergei Shoigu" with the role words
-"russian defence minister"; countries, organisations ("Nusra Front", "Bộ Công an"), shouting
+"Russian Finance Minister Anton Siluanov" is the person "Anton Siluanov" with the role words
+"russian finance minister"; countries, organisations ("Red Cross", "Bộ Công an"), shouting
 and abbreviations name nobody. :func:`full_names` maps a surname to the fullest form of it the
-text gives, so that a later "Shoigu" can be read as "Sergei Shoigu".
+text gives, so that a later "Siluanov" can be read as "Anton Siluanov".
 
->>> [mention] = person_mentions("Defence Minister Sergei Shoigu spoke.", "en")
+>>> [mention] = person_mentions("Finance Minister Anton Siluanov spoke.", "en")
 >>> mention.name, sorted(mention.prefix)
-('Sergei Shoigu', ['defence', 'minister'])
->>> full_names(person_mentions("Sergei Shoigu met Kerry. Shoigu said so.", "en"))["shoigu"]
-'Sergei Shoigu'
+('Anton Siluanov', ['finance', 'minister'])
+>>> full_names(person_mentions("Anton Siluanov met Yellen. Siluanov said so.", "en"))["siluanov"]
+'Anton Siluanov'
 """
 
 # Letters and apostrophes of many scripts are what these rules look for.
@@ -88,7 +88,7 @@ def words_of(phrase: str) -> list[str]:
 
 
 def name_runs(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
-    """Runs of capitalised words ("Russian Defence Minister Sergei Shoigu"), with offsets."""
+    """Runs of capitalised words ("Russian Finance Minister Anton Siluanov"), with offsets."""
     runs: list[tuple[int, int, list[str]]] = []
     for match in _NAME_WORD.finditer(text):
         if runs and _NAME_GAP.fullmatch(text, runs[-1][1], match.start()):
@@ -128,8 +128,8 @@ def person_name(words: list[str], lang: str) -> tuple[str | None, frozenset[str]
     """The person's name in a run of capitalised words, and the role words stripped from it.
 
     Role words, countries and nationalities before the name, honorifics, calendar words and
-    a leading function word go; what follows the last of them is the name ("Russian Defence
-    Minister Sergei Shoigu" → "Sergei Shoigu"). Function words and honorifics are compared
+    a leading function word go; what follows the last of them is the name ("Russian Finance
+    Minister Anton Siluanov" → "Anton Siluanov"). Function words and honorifics are compared
     with their accents, which Vietnamese names need ("Ánh" is no "anh", "Lê" no "le"); a
     country's name last in the run stays, being a given name as often ("Nguyễn Thị Nga").
     """
@@ -152,7 +152,7 @@ def person_name(words: list[str], lang: str) -> tuple[str | None, frozenset[str]
             index < len(words) - 1
             and lookup_country(key, lang) is not None
             # Vietnamese country names are given names too ("Lê Thị Ánh Tuyết"): only one
-            # before a foreign name is a nationality ("Nga Sergei Shoigu").
+            # before a foreign name is a nationality ("Nga Anton Siluanov").
             and not (
                 lang == "vi" and _VIETNAMESE_SYLLABLE.fullmatch(normalize_name(words[index + 1]))
             )
@@ -210,7 +210,8 @@ def person_mentions(
 
 
 def full_names(mentions: Sequence[PersonMention]) -> dict[str, str]:
-    """Folded surname → the fullest form of that name in the text ("shoigu" → "Sergei Shoigu")."""
+    """Folded surname → the fullest form of that name in the text ("siluanov" → "Anton
+    Siluanov")."""
     fullest: dict[str, str] = {}
     for mention in mentions:
         words = mention.name.split()

@@ -1,16 +1,16 @@
 """What the numbers of an article count, and of what: its quantities read as facts.
 
 Every quantity that :func:`~storyweave.represent.numbers.numbers` reads (in the digit style of
-the language: ``700.000``, ``700,000``, ``700 000``, ``300 nghìn``, ``2,2 triệu``) gets a key,
+the language: ``450.000``, ``450,000``, ``450 000``, ``450 nghìn``, ``1,8 triệu``) gets a key,
 ``what``, equal across languages and wordings, built from three parts:
 
 - a *category* (:mod:`~storyweave.analyze.fact_categories`): ``people``, an event such as
   ``dead`` or ``dead:children``, ``money:USD``, ``percent``, ``distance``, or ``count:NOUN``;
 - a *subject* after ``@`` (:mod:`~storyweave.analyze.fact_places`): the place the sentence
   ties the number to, as a name key: a country (``country:SY``), a well-known city
-  (``city:damascus``), or the folded and stemmed name (``alep`` for Aleppo, Alep, Alepo).
+  (``city:damascus``), or the folded and stemmed name (``mosul`` for Mosul).
   A number with no place has no subject (and no discrepancy);
-- *qualifiers* after ``/``: ``part`` (of the place: "eastern Aleppo", "phía đông", "Alep-Est"),
+- *qualifiers* after ``/``: ``part`` (of the place: "eastern Mosul", "phía đông", "Homs-Est"),
   and the time: a year written in the number's clause or in the sentence's opening clause
   (``2011``), the time of the sentence before for "at the time" / "khi đó", or ``before``
   ("before the war", "trước đây"). A number of another time or of a part is another quantity.
@@ -18,15 +18,15 @@ the language: ``700.000``, ``700,000``, ``700 000``, ``300 nghìn``, ``2,2 tri�
 Lexicons (:mod:`~storyweave.analyze.quantity_words`) cover en, vi, fr, es and de; other
 languages get symbols, codes and the fallback. Skipped: years, dates, clock times and
 ordinals (already by ``numbers``), ages ("aged 25", "25 tuổi": they describe one person, not a
-count), ranks and list numbers ("No. 1", "top 10"), numbers inside names ("Rossiya 24",
+count), ranks and list numbers ("No. 1", "top 10"), numbers inside names ("Channel 4",
 "Route 6"), compound adjectives ("25-year-old", "10-day") and numbers that neither a counted
 word nor an event word explains. Numbers in quotations are kept: a quoted official is a source
 like any other.
 
->>> [(f.what, f.value) for f in extract_facts("a1", "About 700.000 people remain in Aleppo.", "en")]
-[('people@alep', 700000.0)]
->>> extract_facts("a2", "Khoảng 700 nghìn người vẫn còn ở Aleppo.", "vi")[0].what
-'people@alep'
+>>> [(f.what, f.value) for f in extract_facts("a1", "About 450.000 people remain in Mosul.", "en")]
+[('people@mosul', 450000.0)]
+>>> extract_facts("a2", "Khoảng 450 nghìn người vẫn còn ở Mosul.", "vi")[0].what
+'people@mosul'
 """
 
 from __future__ import annotations
@@ -73,9 +73,9 @@ def extract_facts(article_id: str, text: str, lang: str) -> list[Fact]:
 
     A quantity repeated with the same key and value (title, then body) is given once.
 
-    >>> fact, = extract_facts("b", "Les frappes ont fait 30 morts à Alep.", "fr")
+    >>> fact, = extract_facts("b", "Les frappes ont fait 30 morts à Homs.", "fr")
     >>> fact.what, fact.value, fact.unit, fact.text
-    ('dead@alep', 30.0, 'people', '30 morts')
+    ('dead@homs', 30.0, 'people', '30 morts')
     """
     language = (lang or "").lower().replace("_", "-").split("-", 1)[0]
     lexicon = language_lexicon(language)
@@ -107,7 +107,7 @@ def extract_facts(article_id: str, text: str, lang: str) -> list[Fact]:
 def hedge_of(text: str) -> str:
     """How a written number bounds its value: ``exact``, ``about``, ``at_least``, ``at_most``.
 
-    >>> hedge_of("more than 300 people"), hedge_of("khoảng 700 nghìn người"), hedge_of("30")
+    >>> hedge_of("more than 300 people"), hedge_of("khoảng 450 nghìn người"), hedge_of("30")
     ('at_least', 'about', 'exact')
     """
     tokens = word_tokens(text)
@@ -118,7 +118,7 @@ def hedge_of(text: str) -> str:
 def is_disputable(what: str) -> bool:
     """Whether different values of ``what`` in different articles are a discrepancy.
 
-    >>> is_disputable("people@alep"), is_disputable("percent@alep"), is_disputable("dead")
+    >>> is_disputable("people@mosul"), is_disputable("percent@mosul"), is_disputable("dead")
     (True, False, False)
     """
     category = what.split("@", 1)[0].split("/", 1)[0]
@@ -167,8 +167,8 @@ def _is_skipped(sentence: FactSentence, quantity: Quantity) -> bool:
     if _phrase_ending(lexicon.age_before | lexicon.rank_before, sentence, before, quantity):
         return True
     if before and quantity.unit != "%" and text[before[-1].end : quantity.start] == " ":
-        # A capital right before the digits makes them part of a name ("Rossiya 24"), unless
-        # grammar put it there ("About 300 …") or the name is a place ("In Aleppo 300 …").
+        # A capital right before the digits makes them part of a name ("Channel 4"), unless
+        # grammar put it there ("About 300 …") or the name is a place ("In Mosul 300 …").
         previous = before[-1]
         if not previous.capital or previous.word.isdigit():
             return False
