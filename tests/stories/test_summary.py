@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import hashlib
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -374,6 +378,56 @@ def test_a_pair_in_the_titles_weighs_more_than_the_same_pair_untitled() -> None:
     titled = summary_coverage.pair_weights(sentences, {0: "Border treaty talks resume"})
     assert titled[("border", "treaty")] > plain[("border", "treaty")]
     assert titled[("in", "oslo")] == plain[("in", "oslo")]
+
+
+def test_the_shipped_pair_model_loads_and_round_trips(tmp_path: Path) -> None:
+    shipped = summary_coverage.load_pair_model()
+    assert shipped.info["fitted_on"].startswith("vlsp-abmusu")
+    path = tmp_path / "summary_pairs.json"
+    path.write_text(json.dumps(shipped.to_json()), encoding="utf-8")
+    assert summary_coverage.load_pair_model(path) == shipped
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d["edges"].update(share=[0.5]), "bin edges"),
+        (lambda d: d["spread"].pop(), "spread must be a list of 5"),
+        (lambda d: d["first_sentence"][0].append(1.0), "first_sentence must be a list of 3"),
+        (lambda d: d.update(in_title="high"), "in_title must be a finite number"),
+        (lambda d: d.pop("bias"), "bias must be a finite number"),
+    ],
+)
+def test_a_broken_pair_model_file_is_refused_with_its_reason(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object], reason: str
+) -> None:
+    data = summary_coverage.load_pair_model().to_json()
+    data = json.loads(json.dumps(data))
+    change(data)
+    path = tmp_path / "summary_pairs.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match=reason):
+        summary_coverage.load_pair_model(path)
+
+
+def test_the_summary_follows_the_pair_model_it_is_given(sample_articles: list[Article]) -> None:
+    story = _story(sample_articles)
+    shipped = summary_coverage.load_pair_model()
+    # A model that weighs nothing but the titles chooses another summary.
+    titles_only = dataclasses.replace(
+        shipped,
+        spread=tuple(tuple(0.0 for _ in row) for row in shipped.spread),
+        first_sentence=tuple(tuple(0.0 for _ in row) for row in shipped.first_sentence),
+        in_earliest=tuple(0.0 for _ in shipped.in_earliest),
+        first_paragraph=tuple(0.0 for _ in shipped.first_paragraph),
+        in_title=8.0,
+        stop_words=(0.0, 0.0, 0.0),
+        has_number=0.0,
+        bias=-8.0,
+    )
+    default, _ = summarize(story, "en")
+    assert summarize(story, "en", pair_model=shipped)[0] == default
+    assert summarize(story, "en", pair_model=titles_only)[0] != default
 
 
 def test_pairs_already_covered_add_nothing() -> None:

@@ -43,7 +43,7 @@ import numpy as np
 
 from ..model import Article, SummarySentence
 from ..represent.encoders import Encoder
-from .summary_coverage import Pair, coverage_gain, pair_weights, sentence_pairs
+from .summary_coverage import Pair, PairModel, coverage_gain, pair_weights, sentence_pairs
 from .summary_likeness import (
     KEY_OVERLAP,
     add_cross_language_coverage,
@@ -106,9 +106,11 @@ def summarize(
     max_sentences: int = 5,
     max_words: int = 120,
     encoder: Encoder | None = None,
+    pair_model: PairModel | None = None,
 ) -> tuple[list[SummarySentence], str | None]:
     """The story's extractive summary, at most ``max_sentences`` whole sentences and
-    ``max_words`` words, and its language (``None`` when no sentence qualifies)."""
+    ``max_words`` words, and its language (``None`` when no sentence qualifies).
+    ``pair_model`` weighs what a summary should cover (by default the shipped one)."""
     if not articles or max_sentences <= 0 or max_words <= 0:
         return [], None
     sentences = read_sentences(articles)
@@ -126,6 +128,7 @@ def summarize(
         sentences,
         {i: a.title for i, a in enumerate(articles) if a.title},
         _earliest_by_language(sentences, rank),
+        pair_model,
     )
     chosen = _select(pool, languages, weights, max_sentences, max_words)
     for sentence in chosen:

@@ -3,10 +3,10 @@ summary of the story is to contain it, and the sentences that cover most of that
 
 A pair that many of the story's articles use, often, early on, and in their titles is what
 the story is about; a pair one article uses once, deep in its text, is a detail. The weight of
-a pair is a logistic model over those counts (:data:`SPREAD`, :data:`FIRST_SENTENCE`, …),
-fitted on the pairs of vlsp-abmusu's reference summaries and kept only where it held up on
-stories it was not fitted on. Pairs are compared within one language, so every language of a
-story has its own counts.
+a pair is a logistic model over those counts (:class:`PairModel`), fitted on the pairs of
+vlsp-abmusu's reference summaries by ``training/fit_summary_pairs.py`` and shipped as
+``summary_pairs.json``. Pairs are compared within one language, so every language of a story
+has its own counts.
 
 Sentences are then chosen to cover the most weight per word (Gillick & Favre's concept
 coverage, greedily): a pair counts once however many sentences repeat it, so a sentence
@@ -25,13 +25,17 @@ True
 
 from __future__ import annotations
 
+import json
 import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from itertools import pairwise
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import regex
 
@@ -49,35 +53,15 @@ COUNT_EDGES = (2, 3, 4, 6, 9)
 POSITION_EDGES = (1, 2, 3, 4, 6, 9, 15)
 COARSE_SHARE_EDGES = (0.51, 0.99)
 PARAGRAPH_EDGES = (1, 2, 3, 5, 8)
-
-#: Logit terms of the model. SPREAD[share bin][count bin]: how widely and often it is said.
-SPREAD = (
-    (-1.36, -0.59, -0.26, 0.10, 0.66, 0.31),
-    (-0.90, -0.58, -0.12, 0.13, 0.54, 0.63),
-    (0.00, -0.70, -0.31, -0.14, 0.31, 0.88),
-    (0.00, 0.00, -0.59, -0.25, 0.27, 0.82),
-    (0.00, -0.38, -0.25, 0.08, 0.41, 0.89),
-)
-#: FIRST_SENTENCE[position bin][coarse share bin]: how early any article says it.
-FIRST_SENTENCE = (
-    (0.70, 1.17, 1.66),
-    (0.32, 0.45, 0.67),
-    (0.22, 0.25, 0.24),
-    (-0.12, 0.01, -0.02),
-    (-0.30, -0.08, -0.34),
-    (-0.62, -0.38, -0.95),
-    (-0.77, -0.60, -0.56),
-    (-0.87, -0.53, 0.04),
-)
-#: IN_EARLIEST[position bin], the last entry for a pair the earliest article does not use.
-IN_EARLIEST = (-0.02, 0.44, 0.17, 0.04, -0.13, -0.11, -0.20, -0.33, -0.26)
-#: FIRST_PARAGRAPH[paragraph bin]: the paragraph it first occurs in.
-FIRST_PARAGRAPH = (-0.94, 0.21, 0.14, 0.13, 0.01, 0.04)
-IN_TITLE = 0.87
-#: STOP_WORDS[how many of the two words are stop words].
-STOP_WORDS = (-0.09, -0.11, -0.21)
-HAS_NUMBER = -0.05
-BIAS = -0.42
+#: How many bins each of those edges makes.
+SHARES = len(SHARE_EDGES) + 1
+COUNTS = len(COUNT_EDGES) + 1
+POSITIONS = len(POSITION_EDGES) + 1
+COARSE_SHARES = len(COARSE_SHARE_EDGES) + 1
+#: The ``in_earliest`` bin of a pair the earliest article does not use.
+NOT_IN_EARLIEST = len(POSITION_EDGES) + 1
+#: The shipped model, next to this module.
+MODEL_FILE = "summary_pairs.json"
 
 #: Selection: a sentence's new weight over this power of its number of pairs. Below 1, longer
 #: sentences that add much are preferred to short ones that add a little more per word.
@@ -96,6 +80,115 @@ class PairBins(NamedTuple):
     in_title: bool
     stop_words: int
     has_number: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """The logit of "a summary of the story holds this pair", term by term over its bins.
+
+    ``spread[share bin][occurrence bin]`` is how widely and often the story says it;
+    ``first_sentence[position bin][coarse share bin]`` how early any article says it;
+    ``in_earliest[position bin]`` where the earliest article says it (the last entry: not at
+    all); ``first_paragraph[paragraph bin]`` the paragraph it first comes in; ``stop_words``
+    is indexed by how many of the two words are stop words.
+    """
+
+    bias: float
+    spread: tuple[tuple[float, ...], ...]
+    first_sentence: tuple[tuple[float, ...], ...]
+    in_earliest: tuple[float, ...]
+    first_paragraph: tuple[float, ...]
+    in_title: float
+    stop_words: tuple[float, ...]
+    has_number: float
+    info: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def logit(self, bins: PairBins) -> float:
+        return (
+            self.bias
+            + self.spread[bins.share][bins.occurrences]
+            + self.first_sentence[bins.first_sentence][bins.coarse_share]
+            + self.in_earliest[bins.in_earliest]
+            + self.first_paragraph[bins.first_paragraph]
+            + (self.in_title if bins.in_title else 0.0)
+            + self.stop_words[bins.stop_words]
+            + (self.has_number if bins.has_number else 0.0)
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "edges": _edges(),
+            "bias": self.bias,
+            "spread": self.spread,
+            "first_sentence": self.first_sentence,
+            "in_earliest": self.in_earliest,
+            "first_paragraph": self.first_paragraph,
+            "in_title": self.in_title,
+            "stop_words": self.stop_words,
+            "has_number": self.has_number,
+            "info": self.info,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PairModel:
+        """The model a file holds; ``ValueError`` saying what is wrong if it does not fit
+        the bins this code makes."""
+        edges = data.get("edges")
+        if edges != _edges():
+            raise ValueError(f"the model's bin edges {edges} are not this code's {_edges()}")
+        return cls(
+            bias=_number(data.get("bias"), "bias"),
+            spread=_table(data.get("spread"), (SHARES, COUNTS), "spread"),
+            first_sentence=_table(
+                data.get("first_sentence"), (POSITIONS, COARSE_SHARES), "first_sentence"
+            ),
+            in_earliest=_table(data.get("in_earliest"), (NOT_IN_EARLIEST + 1,), "in_earliest"),
+            first_paragraph=_table(
+                data.get("first_paragraph"), (len(PARAGRAPH_EDGES) + 1,), "first_paragraph"
+            ),
+            in_title=_number(data.get("in_title"), "in_title"),
+            stop_words=_table(data.get("stop_words"), (3,), "stop_words"),
+            has_number=_number(data.get("has_number"), "has_number"),
+            info=dict(data.get("info") or {}),
+        )
+
+
+def load_pair_model(path: Path | None = None) -> PairModel:
+    """The model in ``path``, or the shipped one."""
+    if path is not None:
+        return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return _shipped_model()
+
+
+@cache
+def _shipped_model() -> PairModel:
+    text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return PairModel.from_json(json.loads(text))
+
+
+def _edges() -> dict[str, list[float]]:
+    return {
+        "share": list(SHARE_EDGES),
+        "count": list(COUNT_EDGES),
+        "position": list(POSITION_EDGES),
+        "coarse_share": list(COARSE_SHARE_EDGES),
+        "paragraph": list(PARAGRAPH_EDGES),
+    }
+
+
+def _number(value: Any, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, not {value!r}")
+    return float(value)
+
+
+def _table(value: Any, shape: tuple[int, ...], name: str) -> Any:
+    """``value`` as nested tuples of numbers of ``shape``."""
+    if not isinstance(value, list) or len(value) != shape[0]:
+        raise ValueError(f"{name} must be a list of {shape[0]}, not {value!r}")
+    if len(shape) == 1:
+        return tuple(_number(v, name) for v in value)
+    return tuple(_table(row, shape[1:], name) for row in value)
 
 
 @dataclass(slots=True)
@@ -121,14 +214,16 @@ def pair_weights(
     sentences: Sequence[StorySentence],
     titles: Mapping[int, str],
     earliest: Mapping[str, int] | None = None,
+    model: PairModel | None = None,
 ) -> dict[Pair, float]:
     """Every pair of the story's sentences with its weight (0..1), counted per language.
 
     ``titles`` are the articles' titles by index; ``earliest`` the first article to read in
-    each language (by default the lowest index).
+    each language (by default the lowest index); ``model`` by default the shipped one.
     """
+    model = model or load_pair_model()
     return {
-        pair: 1.0 / (1.0 + math.exp(-_logit(bins)))
+        pair: 1.0 / (1.0 + math.exp(-model.logit(bins)))
         for pair, bins in pair_bins(sentences, titles, earliest).items()
     }
 
@@ -171,7 +266,7 @@ def pair_bins(
                 occurrences=bisect_right(COUNT_EDGES, found.count),
                 first_sentence=bisect_right(POSITION_EDGES, found.first_position),
                 coarse_share=bisect_right(COARSE_SHARE_EDGES, share),
-                in_earliest=len(IN_EARLIEST) - 1
+                in_earliest=NOT_IN_EARLIEST
                 if found.in_earliest is None
                 else bisect_right(POSITION_EDGES, found.in_earliest),
                 first_paragraph=bisect_right(PARAGRAPH_EDGES, found.first_paragraph),
@@ -180,19 +275,6 @@ def pair_bins(
                 has_number=_DIGIT.search(pair[0] + pair[1]) is not None,
             )
     return binned
-
-
-def _logit(bins: PairBins) -> float:
-    return (
-        BIAS
-        + SPREAD[bins.share][bins.occurrences]
-        + FIRST_SENTENCE[bins.first_sentence][bins.coarse_share]
-        + IN_EARLIEST[bins.in_earliest]
-        + FIRST_PARAGRAPH[bins.first_paragraph]
-        + (IN_TITLE if bins.in_title else 0.0)
-        + STOP_WORDS[bins.stop_words]
-        + (HAS_NUMBER if bins.has_number else 0.0)
-    )
 
 
 def coverage_gain(
