@@ -174,3 +174,30 @@ def test_two_writers_on_one_store_see_each_others_stories(tmp_path: Path) -> Non
     with Engine(db=db) as reopened:
         assert reopened.count_articles() == 4
         assert sorted(len(s.article_ids) for s in reopened.stories()) == [1, 1, 2]
+
+
+def test_an_article_taken_out_of_its_story_is_stored_in_its_new_one(tmp_path: Path) -> None:
+    """The sample's article on an earlier event (002) first joins the Vietnamese report of the
+    later one; once the English reports are in, it no longer fits them and leaves, also when
+    the last report comes in a later run on the same store."""
+    records = {r["id"][:3]: r for r in read_jsonl(need(SAMPLES) / "articles.jsonl")}
+    db = tmp_path / "moves.db"
+    with Engine(db=db) as first:
+        results = first.add([records[n] for n in ("002", "000", "001", "003")])
+    assert len({r.story_id for r in results}) == 1
+    with Engine(db=db) as second:
+        second.add([records["004"]])
+        event = {records[n]["id"] for n in ("000", "001", "003", "004")}
+        earlier = records["002"]["id"]
+        stories = {second.article(i).story_id for i in event}  # type: ignore[union-attr]
+        assert len(stories) == 1
+        (story_id,) = stories
+        moved = second.assignment(earlier)
+        assert moved is not None
+        assert moved.evidence["left"] == story_id
+        assert moved.story_id != story_id
+        assert second.article(earlier).story_id == moved.story_id  # type: ignore[union-attr]
+        story = second.story(story_id)
+        assert story is not None and set(story.article_ids) == event
+        alone = second.story(moved.story_id)
+        assert alone is not None and alone.article_ids == [earlier]

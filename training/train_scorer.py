@@ -41,7 +41,7 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from storyweave.cluster.background import BACKGROUND_FILE, Background
-from storyweave.cluster.clusterer import NAMES_LANGUAGE, StoryClusterer
+from storyweave.cluster.clusterer import NAMES_LANGUAGE, StoryClusterer, follow
 from storyweave.cluster.features import EVIDENCE_DIRECTION, FEATURES
 from storyweave.cluster.scorer import LinearScorer, Scorer, TreeScorer
 from storyweave.config import Settings
@@ -310,10 +310,8 @@ def stream_bcubed(items: list[Labelled], scorer: Scorer, background: Background)
     clusterer = StoryClusterer(scorer, dim=_dim(items), background=background)
     predicted: dict[str, str] = {}
     for i in items:
-        predicted[i.signals.article_id] = clusterer.assign(copy.copy(i.signals)).assignment.story_id
-        _records, merged = clusterer.take_changes()
-        if merged:  # follow merges, as the store does
-            predicted = {a: merged.get(s, s) for a, s in predicted.items()}
+        decision = clusterer.assign(copy.copy(i.signals))
+        follow(predicted, decision, clusterer.take_changes()[1])  # as the store does
     return bcubed(predicted, {i.signals.article_id: i.label for i in items}).f1
 
 

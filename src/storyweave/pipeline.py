@@ -395,6 +395,10 @@ class Ingestor:
             item.article.story_id = decision.assignment.story_id
             story_of[item.article.id] = decision.assignment.story_id
             write.assignments.append(decision.assignment)
+            # Earlier articles placed again: their new assignments replace the stored ones.
+            for moved in decision.moved:
+                story_of[moved.article_id] = moved.story_id
+                write.assignments.append(moved)
         write.stories, write.merged = clusterer.take_changes()
         write.state = clusterer.state()
         self.stage_seconds["cluster"] += time.perf_counter() - started

@@ -8,7 +8,7 @@ from collections import Counter
 import numpy as np
 
 from storyweave.cluster.background import Background
-from storyweave.cluster.clusterer import StoryClusterer
+from storyweave.cluster.clusterer import LEAVE_PROBABILITY, StoryClusterer, follow
 from storyweave.cluster.features import FEATURES
 from storyweave.cluster.profile import StoryProfile
 from storyweave.cluster.scorer import LinearScorer
@@ -137,3 +137,81 @@ def test_an_article_that_belongs_to_two_stories_merges_them() -> None:
     assert by_id[kept].article_count == 3
     # Later articles of either side find the merged story.
     assert clusterer.assign(signals("b2", 5, ["kerry", "munich"])).assignment.story_id == kept
+
+
+def along(article_id: str, x: float, y: float, names: list[str]) -> ArticleSignals:
+    """An article whose meaning lies at (x, y) in the plane of the first two dimensions."""
+    vector = np.zeros(DIM)
+    vector[:2] = x, y
+    return ArticleSignals(
+        article_id=article_id,
+        lang="en",
+        day=None,
+        terms=Counter({"talks": 1}),
+        names=Counter(names),
+        numbers=frozenset(),
+        embedding_text="",
+        vector=(vector / np.linalg.norm(vector)).astype(np.float32),
+    )
+
+
+# One event's first report (Kerry) is close enough in meaning to another event's first report
+# (Shoigu) to join it; the second event's next report moves the story away from the first.
+DRIFT = [
+    along("kerry-1", 1.0, 0.0, ["kerry"]),
+    along("shoigu-1", 0.9, 0.436, ["shoigu"]),
+    along("shoigu-2", 0.2, 0.98, ["shoigu"]),
+]
+
+
+def test_an_article_that_no_longer_fits_its_small_story_is_placed_again() -> None:
+    clusterer = StoryClusterer(scorer(), DIM, background=BACKGROUND)
+    opened = clusterer.assign(DRIFT[0]).assignment.story_id
+    assert clusterer.assign(DRIFT[1]).assignment.story_id == opened
+    clusterer.take_changes()
+
+    decision = clusterer.assign(DRIFT[2])
+    assert decision.assignment.story_id == opened
+    (moved,) = decision.moved
+    assert moved.article_id == "kerry-1"
+    assert moved.story_id != opened
+    assert moved.score is None  # no other story wanted it: it is alone again
+    assert moved.evidence["left"] == opened
+    assert moved.evidence["probability_in_left"] <= LEAVE_PROBABILITY
+    records, merged = clusterer.take_changes()
+    assert merged == {}
+    assert {r.id: r.article_count for r in records} == {opened: 2, moved.story_id: 1}
+    story_of: dict[str, str] = {}
+    for signal in DRIFT:
+        story_of[signal.article_id] = opened
+    follow(story_of, decision, merged)
+    assert story_of == {"kerry-1": moved.story_id, "shoigu-1": opened, "shoigu-2": opened}
+    # The story it left no longer holds anything of it.
+    profile = clusterer.profiles[opened]
+    assert profile.members is not None
+    assert [m.article_id for m in profile.members] == ["shoigu-1", "shoigu-2"]
+    assert "kerry" not in profile.names
+
+
+def test_an_article_that_still_fits_stays() -> None:
+    clusterer = StoryClusterer(scorer(), DIM, background=BACKGROUND)
+    decisions = [clusterer.assign(s) for s in STREAM if s.article_id.startswith("a")]
+    assert len({d.assignment.story_id for d in decisions}) == 1
+    assert all(d.moved == [] for d in decisions)
+
+
+def test_a_restored_clusterer_takes_articles_out_like_an_uninterrupted_one() -> None:
+    uninterrupted = StoryClusterer(scorer(), DIM, background=BACKGROUND)
+    expected = [uninterrupted.assign(s) for s in DRIFT][-1]
+    first = StoryClusterer(scorer(), DIM, background=BACKGROUND)
+    for signal in DRIFT[:2]:
+        first.assign(signal)
+    records, _merged = first.take_changes()
+    restored = StoryClusterer.restore(
+        scorer(),
+        DIM,
+        (StoryProfile.from_bytes(r.state) for r in records),
+        first.state(),
+        background=BACKGROUND,
+    )
+    assert restored.assign(DRIFT[2]) == expected

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from storyweave.cluster import StoryClusterer, load_background, load_scorer
+from storyweave.cluster import StoryClusterer, follow, load_background, load_scorer
 from storyweave.config import Settings
 from storyweave.ingest import read_inputs
 from storyweave.model import RawDocument
@@ -47,14 +47,12 @@ def sample_signals() -> list[ArticleSignals]:
 
 
 def stories_of(order: tuple[ArticleSignals, ...] | list[ArticleSignals]) -> set[frozenset[str]]:
-    """The stories a fresh clusterer forms from ``order`` (merges followed)."""
+    """The stories a fresh clusterer forms from ``order`` (moves and merges followed)."""
     clusterer = StoryClusterer(load_scorer(), dim=DIM, background=load_background())
     story_of: dict[str, str] = {}
     for item in order:
-        story_of[item.article_id] = clusterer.assign(copy.copy(item)).assignment.story_id
-        _records, merged = clusterer.take_changes()
-        for article_id, story in story_of.items():
-            story_of[article_id] = merged.get(story, story)
+        decision = clusterer.assign(copy.copy(item))
+        follow(story_of, decision, clusterer.take_changes()[1])
     members: dict[str, set[str]] = {}
     for article_id, story in story_of.items():
         members.setdefault(story, set()).add(article_id)
@@ -65,16 +63,34 @@ def test_two_stories_in_file_order(sample_signals: list[ArticleSignals]) -> None
     assert stories_of(sample_signals) == EXPECTED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known shortfall (44 of 120 orders right): when the two Vietnamese articles meet "
-    "before the Vietnamese report has an English partner, same-language word and meaning "
-    "overlap outweighs their different protagonists",
-)
-def test_two_stories_in_all_120_orders(sample_signals: list[ArticleSignals]) -> None:
+#: Orders in which the sample comes out right today (96 of 120): a floor, so that a change that
+#: loses some is seen.
+ORDERS_RIGHT_FLOOR = 96
+
+
+def _wrong_orders(
+    sample_signals: list[ArticleSignals],
+) -> list[tuple[list[str], list[list[str]]]]:
     wrong = []
     for order in itertools.permutations(sample_signals):
         found = stories_of(order)
         if found != EXPECTED:
             wrong.append(([s.article_id[:3] for s in order], sorted(map(sorted, found))))
+    return wrong
+
+
+def test_two_stories_in_most_orders(sample_signals: list[ArticleSignals]) -> None:
+    wrong = _wrong_orders(sample_signals)
+    assert 120 - len(wrong) >= ORDERS_RIGHT_FLOOR, f"{len(wrong)} of 120 orders wrong: {wrong}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known shortfall (96 of 120 orders right): when the Vietnamese report of the event"
+    " meets the Vietnamese article on the earlier event before an English report, or finds it"
+    " likelier than a lone English report, it joins it; same-language word and meaning overlap"
+    " outweigh their different protagonists, and two articles never leave a story",
+)
+def test_two_stories_in_all_120_orders(sample_signals: list[ArticleSignals]) -> None:
+    wrong = _wrong_orders(sample_signals)
     assert not wrong, f"{len(wrong)} of 120 orders wrong, e.g. {wrong[:3]}"

@@ -16,6 +16,7 @@ from storyweave.model import (
     QuoteVariant,
     ReportedValue,
     Story,
+    StoryAssignment,
     SummarySentence,
     TimelineDay,
 )
@@ -24,6 +25,7 @@ from storyweave.stories.report import (
     render_markdown,
     render_story_text,
     safe_url,
+    why_joined,
 )
 from storyweave.stories.report_html import render_html
 
@@ -319,3 +321,22 @@ def test_safe_url(url: str | None, expected: str | None) -> None:
 )
 def test_format_quantity(value: float, unit: str | None, expected: str) -> None:
     assert format_quantity(value, unit) == expected
+
+
+def test_why_an_article_is_in_its_story_says_when_it_left_another() -> None:
+    joined = StoryAssignment(
+        "a2", "s1", 0.81, {"shared_names": ["shoigu"], "features": {"dense": 0.52}}
+    )
+    assert why_joined(joined) == (
+        "joined with p=0.81; shared names: shoigu; meaning similarity 0.52"
+    )
+    left = {"left": "s1", "probability_in_left": 0.12, "leave_probability": 0.25}
+    alone = StoryAssignment("a1", "s9", None, {**left, "candidates": 0})
+    assert why_joined(alone) == (
+        "left story s1 (p=0.12 with its other articles), then opened the story"
+    )
+    elsewhere = StoryAssignment("a1", "s2", 0.9, {**left, "shared_names": ["kerry"]})
+    assert why_joined(elsewhere) == (
+        "left story s1 (p=0.12 with its other articles), then joined with p=0.90;"
+        " shared names: kerry"
+    )

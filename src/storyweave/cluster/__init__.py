@@ -1,7 +1,7 @@
 """Online, cross-lingual story clustering: candidate retrieval, a learned scorer, decisions."""
 
 from .background import Background, load_background
-from .clusterer import Decision, StoryClusterer
+from .clusterer import Decision, StoryClusterer, follow
 from .profile import StoryProfile
 from .scorer import LinearScorer, Scorer, TreeScorer, load_scorer
 
@@ -13,6 +13,7 @@ __all__ = [
     "StoryClusterer",
     "StoryProfile",
     "TreeScorer",
+    "follow",
     "load_background",
     "load_scorer",
 ]

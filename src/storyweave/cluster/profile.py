@@ -1,4 +1,8 @@
-"""A story as the clusterer keeps it: running sums of its articles' signals, bounded in size."""
+"""A story as the clusterer keeps it: running sums of its articles' signals, bounded in size.
+
+While a story is small it also keeps each article's own signals (:class:`Member`), so that an
+article that turns out not to fit the rest can be taken out again (:meth:`StoryProfile.without`).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,36 @@ import numpy as np
 MAX_TERMS = 300
 #: Name keys kept per story.
 MAX_NAMES = 200
+#: A story of at most this many articles keeps each article's signals; a larger one, only sums.
+KEEP_MEMBERS = 5
+#: The heaviest terms of an article kept with it as a member.
+MEMBER_TERMS = 100
 _HEADER = struct.Struct("<I")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One article's part in a story: its language-corrected vector, its heaviest normalised
+    term weights, name mention counts, numbers and day."""
+
+    article_id: str
+    lang: str
+    vector: np.ndarray | None
+    weights: dict[str, float]
+    names: dict[str, int]
+    numbers: frozenset[str]
+    day: int | None
+
+    def header(self) -> dict[str, object]:
+        return {
+            "id": self.article_id,
+            "lang": self.lang,
+            "weights": self.weights,
+            "names": self.names,
+            "numbers": sorted(self.numbers),
+            "day": self.day,
+            "vector": self.vector is not None,
+        }
 
 
 @dataclass(slots=True)
@@ -24,7 +57,8 @@ class StoryProfile:
     ``vector_sum`` sums the language-corrected dense vectors; ``terms`` sums each article's
     normalised term weights per language; ``names`` and ``numbers`` count the articles
     mentioning each key; ``mentions`` counts every mention of each name key (how prominent a
-    name is in the story, not only how widespread).
+    name is in the story, not only how widespread). ``members`` are the articles' own signals
+    while the story has at most :data:`KEEP_MEMBERS` articles, else ``None``.
     """
 
     id: str
@@ -37,6 +71,7 @@ class StoryProfile:
     languages: Counter[str] = field(default_factory=Counter)
     first_day: int | None = None
     last_day: int | None = None
+    members: list[Member] | None = field(default_factory=list)
 
     def centroid(self) -> np.ndarray | None:
         """The unit-length mean of the corrected vectors, or ``None`` when there are none."""
@@ -53,9 +88,26 @@ class StoryProfile:
         names: Mapping[str, int],
         numbers: frozenset[str],
         day: int | None,
+        article_id: str | None = None,
     ) -> None:
-        """Add one article's signals (``weights`` are its normalised term weights)."""
+        """Add one article's signals (``weights`` are its normalised term weights); an
+        article without an id is not kept as a member, and the story keeps none from then."""
         self.size += 1
+        if self.members is not None and article_id is not None and self.size <= KEEP_MEMBERS:
+            heaviest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+            self.members.append(
+                Member(
+                    article_id,
+                    lang,
+                    vector,
+                    dict(heaviest[:MEMBER_TERMS]),
+                    dict(names),
+                    frozenset(numbers),
+                    day,
+                )
+            )
+        else:
+            self.members = None
         if vector is not None:
             self.vector_sum = (
                 vector.astype(np.float32) if self.vector_sum is None else (self.vector_sum + vector)
@@ -73,6 +125,14 @@ class StoryProfile:
 
     def absorb(self, other: StoryProfile) -> None:
         """Merge ``other`` into this story."""
+        if (
+            self.members is not None
+            and other.members is not None
+            and self.size + other.size <= KEEP_MEMBERS
+        ):
+            self.members.extend(other.members)
+        else:
+            self.members = None
         self.size += other.size
         if other.vector_sum is not None:
             self.vector_sum = (
@@ -92,6 +152,25 @@ class StoryProfile:
         self.languages.update(other.languages)
         self._extend_days(other.first_day, other.last_day)
 
+    def without(self, article_id: str) -> StoryProfile:
+        """This story as if ``article_id`` had never joined it, rebuilt from its members
+        (``ValueError`` when it keeps none)."""
+        if self.members is None:
+            raise ValueError(f"story {self.id} keeps no members ({self.size} articles)")
+        rest = StoryProfile(self.id)
+        for member in self.members:
+            if member.article_id != article_id:
+                rest.add(
+                    member.lang,
+                    member.vector,
+                    member.weights,
+                    member.names,
+                    member.numbers,
+                    member.day,
+                    member.article_id,
+                )
+        return rest
+
     def _extend_days(self, first: int | None, last: int | None) -> None:
         if first is not None:
             self.first_day = first if self.first_day is None else min(self.first_day, first)
@@ -99,7 +178,10 @@ class StoryProfile:
             self.last_day = last if self.last_day is None else max(self.last_day, last)
 
     def to_bytes(self) -> bytes:
-        """A compact serialisation (JSON header, then the float32 vector sum)."""
+        """A compact serialisation (JSON header, then the float32 vector sum and the
+        members' vectors)."""
+        vectors = [] if self.vector_sum is None else [self.vector_sum]
+        vectors += [m.vector for m in self.members or () if m.vector is not None]
         header = json.dumps(
             {
                 "id": self.id,
@@ -110,23 +192,29 @@ class StoryProfile:
                 "numbers": dict(self.numbers),
                 "languages": dict(self.languages),
                 "days": [self.first_day, self.last_day],
+                "dim": 0 if self.vector_sum is None else len(self.vector_sum),
+                "members": None if self.members is None else [m.header() for m in self.members],
             },
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
-        vector = b"" if self.vector_sum is None else self.vector_sum.astype("<f4").tobytes()
-        return _HEADER.pack(len(header)) + header + vector
+        tail = b"".join(vector.astype("<f4").tobytes() for vector in vectors)
+        return _HEADER.pack(len(header)) + header + tail
 
     @classmethod
     def from_bytes(cls, data: bytes) -> StoryProfile:
         """The profile :meth:`to_bytes` wrote."""
         (length,) = _HEADER.unpack_from(data)
         header = json.loads(data[_HEADER.size : _HEADER.size + length])
-        rest = data[_HEADER.size + length :]
+        rest = np.frombuffer(data[_HEADER.size + length :], dtype="<f4").astype(np.float32)
+        # Profiles stored before members were kept hold the vector sum alone, and no members.
+        dim = header.get("dim", len(rest))
+        members = header.get("members")
+        vectors = iter(rest[dim:].reshape(-1, dim) if dim else ())
         return cls(
             id=header["id"],
             size=header["size"],
-            vector_sum=np.frombuffer(rest, dtype="<f4").astype(np.float32) if rest else None,
+            vector_sum=rest[:dim] if dim else None,
             terms={lang: Counter(bag) for lang, bag in header["terms"].items()},
             names=Counter(header["names"]),
             mentions=Counter(header.get("mentions", header["names"])),
@@ -134,6 +222,20 @@ class StoryProfile:
             languages=Counter(header["languages"]),
             first_day=header["days"][0],
             last_day=header["days"][1],
+            members=None
+            if members is None
+            else [
+                Member(
+                    m["id"],
+                    m["lang"],
+                    next(vectors) if m["vector"] else None,
+                    m["weights"],
+                    m["names"],
+                    frozenset(m["numbers"]),
+                    m["day"],
+                )
+                for m in members
+            ],
         )
 
 
@@ -142,9 +244,10 @@ def profile_centroid(data: bytes) -> np.ndarray | None:
     decoding the rest."""
     (length,) = _HEADER.unpack_from(data)
     rest = data[_HEADER.size + length :]
-    if not rest:
+    dim = json.loads(data[_HEADER.size : _HEADER.size + length]).get("dim", len(rest) // 4)
+    if not dim:
         return None
-    vector = np.frombuffer(rest, dtype="<f4").astype(np.float32)
+    vector = np.frombuffer(rest, dtype="<f4", count=dim).astype(np.float32)
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 0 else vector
 

@@ -144,12 +144,21 @@ def why_joined(assignment: StoryAssignment | None) -> str:
     evidence = assignment.evidence
     if evidence.get("copy"):
         return "joined as a copy of an earlier article"
+    # An article taken out of a story that grew into another event, then placed again.
+    left = (
+        f"left story {evidence['left']} (p={evidence['probability_in_left']:.2f} with its"
+        " other articles), then "
+        if "left" in evidence
+        else ""
+    )
     if assignment.score is None:
         closest = evidence.get("probability")
-        return "opened the story" + (
-            f" (closest other story at p={closest:.2f})" if closest is not None else ""
+        return (
+            left
+            + "opened the story"
+            + (f" (closest other story at p={closest:.2f})" if closest is not None else "")
         )
-    parts = [f"joined with p={assignment.score:.2f}"]
+    parts = [f"{left}joined with p={assignment.score:.2f}"]
     if evidence.get("shared_names"):
         parts.append("shared names: " + ", ".join(evidence["shared_names"]))
     if evidence.get("shared_terms"):
