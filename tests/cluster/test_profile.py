@@ -135,7 +135,7 @@ def test_a_profile_stored_before_members_were_kept_still_loads() -> None:
     _article(profile, 1)
     (length,) = struct.unpack_from("<I", profile.to_bytes())
     header = json.loads(profile.to_bytes()[4 : 4 + length])
-    del header["dim"], header["members"]
+    del header["members"]
     encoded = json.dumps(header).encode("utf-8")
     assert profile.vector_sum is not None
     old = struct.pack("<I", len(encoded)) + encoded + profile.vector_sum.astype("<f4").tobytes()

@@ -6,6 +6,7 @@ article that turns out not to fit the rest can be taken out again (:meth:`StoryP
 
 from __future__ import annotations
 
+import base64
 import json
 import struct
 from collections import Counter
@@ -27,8 +28,8 @@ _HEADER = struct.Struct("<I")
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One article's part in a story: its language-corrected vector, its heaviest normalised
-    term weights, name mention counts, numbers and day."""
+    """One article's part in a story: its language-corrected vector (float32, as stored), its
+    heaviest normalised term weights, name mention counts, numbers and day."""
 
     article_id: str
     lang: str
@@ -46,7 +47,9 @@ class Member:
             "names": self.names,
             "numbers": sorted(self.numbers),
             "day": self.day,
-            "vector": self.vector is not None,
+            "vector": None
+            if self.vector is None
+            else base64.b64encode(self.vector.astype("<f4").tobytes()).decode("ascii"),
         }
 
 
@@ -99,7 +102,7 @@ class StoryProfile:
                 Member(
                     article_id,
                     lang,
-                    vector,
+                    None if vector is None else vector.astype(np.float32),
                     dict(heaviest[:MEMBER_TERMS]),
                     dict(names),
                     frozenset(numbers),
@@ -178,10 +181,8 @@ class StoryProfile:
             self.last_day = last if self.last_day is None else max(self.last_day, last)
 
     def to_bytes(self) -> bytes:
-        """A compact serialisation (JSON header, then the float32 vector sum and the
-        members' vectors)."""
-        vectors = [] if self.vector_sum is None else [self.vector_sum]
-        vectors += [m.vector for m in self.members or () if m.vector is not None]
+        """A compact serialisation (JSON header, members included, then the float32 vector
+        sum)."""
         header = json.dumps(
             {
                 "id": self.id,
@@ -192,29 +193,26 @@ class StoryProfile:
                 "numbers": dict(self.numbers),
                 "languages": dict(self.languages),
                 "days": [self.first_day, self.last_day],
-                "dim": 0 if self.vector_sum is None else len(self.vector_sum),
                 "members": None if self.members is None else [m.header() for m in self.members],
             },
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
-        tail = b"".join(vector.astype("<f4").tobytes() for vector in vectors)
-        return _HEADER.pack(len(header)) + header + tail
+        vector = b"" if self.vector_sum is None else self.vector_sum.astype("<f4").tobytes()
+        return _HEADER.pack(len(header)) + header + vector
 
     @classmethod
     def from_bytes(cls, data: bytes) -> StoryProfile:
         """The profile :meth:`to_bytes` wrote."""
         (length,) = _HEADER.unpack_from(data)
         header = json.loads(data[_HEADER.size : _HEADER.size + length])
-        rest = np.frombuffer(data[_HEADER.size + length :], dtype="<f4").astype(np.float32)
-        # Profiles stored before members were kept hold the vector sum alone, and no members.
-        dim = header.get("dim", len(rest))
+        rest = data[_HEADER.size + length :]
+        # Profiles stored before members were kept have none.
         members = header.get("members")
-        vectors = iter(rest[dim:].reshape(-1, dim) if dim else ())
         return cls(
             id=header["id"],
             size=header["size"],
-            vector_sum=rest[:dim] if dim else None,
+            vector_sum=np.frombuffer(rest, dtype="<f4").astype(np.float32) if rest else None,
             terms={lang: Counter(bag) for lang, bag in header["terms"].items()},
             names=Counter(header["names"]),
             mentions=Counter(header.get("mentions", header["names"])),
@@ -228,7 +226,7 @@ class StoryProfile:
                 Member(
                     m["id"],
                     m["lang"],
-                    next(vectors) if m["vector"] else None,
+                    None if m["vector"] is None else _vector(m["vector"]),
                     m["weights"],
                     m["names"],
                     frozenset(m["numbers"]),
@@ -244,12 +242,15 @@ def profile_centroid(data: bytes) -> np.ndarray | None:
     decoding the rest."""
     (length,) = _HEADER.unpack_from(data)
     rest = data[_HEADER.size + length :]
-    dim = json.loads(data[_HEADER.size : _HEADER.size + length]).get("dim", len(rest) // 4)
-    if not dim:
+    if not rest:
         return None
-    vector = np.frombuffer(rest, dtype="<f4", count=dim).astype(np.float32)
+    vector = np.frombuffer(rest, dtype="<f4").astype(np.float32)
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 0 else vector
+
+
+def _vector(encoded: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(encoded), dtype="<f4").astype(np.float32)
 
 
 def _trim(bag: Counter[str], limit: int) -> None:
