@@ -95,19 +95,24 @@ def test_a_copy_joins_the_story_of_its_original() -> None:
     assert copy.assignment.evidence == {"copy": True}
 
 
-def test_a_restored_clusterer_continues_exactly_like_an_uninterrupted_one() -> None:
-    uninterrupted = run(STREAM)
-    first = StoryClusterer(scorer(), DIM, background=BACKGROUND)
-    decided = {s.article_id: first.assign(s).assignment.story_id for s in STREAM[:3]}
+def restored(first: StoryClusterer) -> StoryClusterer:
+    """A new clusterer from what ``first`` would have stored."""
     records, _merged = first.take_changes()
-    restored = StoryClusterer.restore(
+    return StoryClusterer.restore(
         scorer(),
         DIM,
         (StoryProfile.from_bytes(r.state) for r in records),
         first.state(),
         background=BACKGROUND,
     )
-    decided.update({s.article_id: restored.assign(s).assignment.story_id for s in STREAM[3:]})
+
+
+def test_a_restored_clusterer_continues_exactly_like_an_uninterrupted_one() -> None:
+    uninterrupted = run(STREAM)
+    first = StoryClusterer(scorer(), DIM, background=BACKGROUND)
+    decided = {s.article_id: first.assign(s).assignment.story_id for s in STREAM[:3]}
+    later = restored(first)
+    decided.update({s.article_id: later.assign(s).assignment.story_id for s in STREAM[3:]})
     assert decided == uninterrupted
 
 
@@ -206,12 +211,4 @@ def test_a_restored_clusterer_takes_articles_out_like_an_uninterrupted_one() -> 
     first = StoryClusterer(scorer(), DIM, background=BACKGROUND)
     for signal in DRIFT[:2]:
         first.assign(signal)
-    records, _merged = first.take_changes()
-    restored = StoryClusterer.restore(
-        scorer(),
-        DIM,
-        (StoryProfile.from_bytes(r.state) for r in records),
-        first.state(),
-        background=BACKGROUND,
-    )
-    assert restored.assign(DRIFT[2]) == expected
+    assert restored(first).assign(DRIFT[2]) == expected

@@ -161,13 +161,7 @@ class StoryClusterer:
         probability: float | None = None
         if scored:
             probability, best, comparison = scored[0]
-            evidence.update(
-                probability=round(probability, 4),
-                threshold=self.scorer.threshold,
-                shared_names=comparison.shared_names,
-                shared_terms=comparison.shared_terms,
-                features=comparison.named(),
-            )
+            evidence.update(self._explained(probability, comparison))
             if len(scored) > 1:
                 evidence["runner_up"] = {
                     "story": scored[1][1],
@@ -194,6 +188,16 @@ class StoryClusterer:
         return Decision(
             StoryAssignment(signals.article_id, story_id, probability, evidence), opened, moved
         )
+
+    def _explained(self, probability: float, comparison: Comparison) -> dict[str, Any]:
+        """The evidence of a decision taken on ``comparison``."""
+        return {
+            "probability": round(probability, 4),
+            "threshold": self.scorer.threshold,
+            "shared_names": comparison.shared_names,
+            "shared_terms": comparison.shared_terms,
+            "features": comparison.named(),
+        }
 
     def score_candidates(
         self, signals: ArticleSignals, view: ArticleView | None = None
@@ -240,15 +244,7 @@ class StoryClusterer:
         return story_id
 
     def _add(self, member: Member, profile: StoryProfile) -> None:
-        profile.add(
-            member.lang,
-            member.vector,
-            member.weights,
-            member.names,
-            member.numbers,
-            member.day,
-            member.article_id,
-        )
+        profile.add_member(member)
         self._index(profile)
         self._changed[profile.id] = profile
 
@@ -281,13 +277,7 @@ class StoryClusterer:
         joined: float | None = None
         if scored and scored[0][0] >= self.scorer.threshold:
             joined, target, comparison = scored[0]
-            evidence.update(
-                probability=round(joined, 4),
-                threshold=self.scorer.threshold,
-                shared_names=comparison.shared_names,
-                shared_terms=comparison.shared_terms,
-                features=comparison.named(),
-            )
+            evidence.update(self._explained(joined, comparison))
         else:
             # A story id of its own, other than the one it may have opened and now leaves.
             target = _story_id(f"{leaving.article_id}\x00{story_id}")

@@ -126,6 +126,18 @@ class StoryProfile:
         self.languages[lang] += 1
         self._extend_days(day, day)
 
+    def add_member(self, member: Member) -> None:
+        """Add one article as the stories hold it."""
+        self.add(
+            member.lang,
+            member.vector,
+            member.weights,
+            member.names,
+            member.numbers,
+            member.day,
+            member.article_id,
+        )
+
     def absorb(self, other: StoryProfile) -> None:
         """Merge ``other`` into this story."""
         if (
@@ -163,15 +175,7 @@ class StoryProfile:
         rest = StoryProfile(self.id)
         for member in self.members:
             if member.article_id != article_id:
-                rest.add(
-                    member.lang,
-                    member.vector,
-                    member.weights,
-                    member.names,
-                    member.numbers,
-                    member.day,
-                    member.article_id,
-                )
+                rest.add_member(member)
         return rest
 
     def _extend_days(self, first: int | None, last: int | None) -> None:
