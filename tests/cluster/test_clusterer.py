@@ -117,11 +117,12 @@ def test_a_restored_clusterer_continues_exactly_like_an_uninterrupted_one() -> N
 
 
 def test_an_article_that_belongs_to_two_stories_merges_them() -> None:
-    names_decide = {"names_story": 10.0}
+    # Whether the story holds the article's names decides.
+    names_decide = {"names_article": 10.0}
     n = len(FEATURES)
     model = LinearScorer(
         np.array([names_decide.get(name, 0.0) for name in FEATURES]),
-        -5.0,
+        -4.0,
         np.zeros(n),
         np.ones(n),
         0.5,
@@ -135,6 +136,8 @@ def test_an_article_that_belongs_to_two_stories_merges_them() -> None:
     kept = bridge.assignment.story_id
     gone = ({first, second} - {kept}).pop()
     assert bridge.assignment.evidence["merged"] == [gone]
+    # Each earlier article's names are in the rest of the merged story: none leaves.
+    assert bridge.moved == []
     records, merged = clusterer.take_changes()
     assert merged == {gone: kept}
     by_id = {r.id: r for r in records}
@@ -212,3 +215,37 @@ def test_a_restored_clusterer_takes_articles_out_like_an_uninterrupted_one() -> 
     for signal in DRIFT[:2]:
         first.assign(signal)
     assert restored(first).assign(DRIFT[2]) == expected
+
+
+def at_angle(article_id: str, degrees: float) -> ArticleSignals:
+    radians = np.radians(degrees)
+    return along(article_id, float(np.cos(radians)), float(np.sin(radians)), [])
+
+
+def test_among_small_stories_the_article_joins_the_one_its_articles_support_most() -> None:
+    # Three close reports on one side of the article; one report a little nearer on the other.
+    clusterer = StoryClusterer(scorer(), DIM, background=BACKGROUND)
+    three = [clusterer.assign(at_angle(f"three-{i}", -25 - i)) for i in range(3)]
+    story = three[0].assignment.story_id
+    assert {d.assignment.story_id for d in three} == {story}
+    one = clusterer.assign(at_angle("one", 18)).assignment.story_id
+    assert one != story
+
+    decision = clusterer.assign(at_angle("article", 0))
+    # The single report is the more probable story, but each of the three is nearly as close
+    # as it: together they say more.
+    runner_up = decision.assignment.evidence["runner_up"]
+    assert runner_up["story"] == one
+    assert decision.assignment.score is not None
+    assert decision.assignment.score < runner_up["probability"]
+    assert decision.assignment.story_id == story
+    logits = decision.assignment.evidence["pair_logits"]
+    assert logits[story] > logits[one]
+    assert "merged" not in decision.assignment.evidence
+
+
+def test_without_a_choice_the_most_probable_story_is_joined() -> None:
+    clusterer = StoryClusterer(scorer(), DIM, background=BACKGROUND)
+    for signal in STREAM[:3]:
+        decision = clusterer.assign(signal)
+        assert "pair_logits" not in decision.assignment.evidence

@@ -335,6 +335,12 @@ def test_why_an_article_is_in_its_story_says_when_it_left_another() -> None:
     assert why_joined(alone) == (
         "left story s1 (p=0.12 with its other articles), then opened the story"
     )
+    chosen = StoryAssignment(
+        "a3", "s1", 0.58, {"pair_logits": {"s1": 1.0176, "s2": 0.6662, "s3": -0.5}}
+    )
+    assert why_joined(chosen) == (
+        "joined with p=0.58; its articles back it most one by one (log-odds 1.02 against 0.67)"
+    )
     elsewhere = StoryAssignment("a1", "s2", 0.9, {**left, "shared_names": ["kerry"]})
     assert why_joined(elsewhere) == (
         "left story s1 (p=0.12 with its other articles), then joined with p=0.90;"

@@ -2,11 +2,12 @@
 
 For each article: correct its dense vector for language bias, fetch candidate stories from the
 indexes, score each with the learned model, and join the most probable story if it clears the
-threshold — else open a new story. An article likely enough to belong to a second story too
-merges the two. When a small story gains an article (and merges nothing), each of its earlier
-articles is scored against the rest: one that no longer fits them (the story has grown into
-another event than the one it joined) is taken out and placed again. Each decision keeps its
-evidence.
+threshold — else open a new story. When several small stories clear it, the article joins
+the one whose articles, each weighed against it alone, give the most evidence. An article
+likely enough to belong to a second story too merges the two. When a small story gains an
+article, each of its earlier articles is scored against the rest: one that no longer fits them
+(the story has grown into another event than the one it joined) is taken out and placed
+again. Each decision keeps its evidence.
 """
 
 from __future__ import annotations
@@ -160,6 +161,11 @@ class StoryClusterer:
         story_id: str | None = None
         probability: float | None = None
         if scored:
+            member = _member(signals, view)
+            chosen, pair_logits = self._choose(member, scored)
+            scored.insert(0, scored.pop(chosen))
+            if pair_logits:
+                evidence["pair_logits"] = pair_logits
             probability, best, comparison = scored[0]
             evidence.update(self._explained(probability, comparison))
             if len(scored) > 1:
@@ -180,14 +186,47 @@ class StoryClusterer:
                 s for p, s, _c in scored[1:] if p >= max(MERGE_PROBABILITY, self.scorer.threshold)
             ]
             if bridged:
-                # The article says the stories are one: none of theirs is taken out again.
+                # The article says the stories are one; the merged story may still hold an
+                # article that fits none of the rest, weighed next like any other.
                 story_id = self._merge([story_id, *bridged])
                 evidence["merged"] = sorted(bridged)
-            else:
-                moved = self._recheck(story_id, signals.article_id)
+            moved = self._recheck(story_id, signals.article_id)
         return Decision(
             StoryAssignment(signals.article_id, story_id, probability, evidence), opened, moved
         )
+
+    def _choose(
+        self, member: Member, scored: list[tuple[float, str, Comparison]]
+    ) -> tuple[int, dict[str, float]]:
+        """Which of the stories that clear the threshold the article joins: its position in
+        ``scored`` and, when there was a choice, each contender's sum of pair logits.
+
+        Among small stories (all keeping their members), the one whose articles, weighed one
+        by one against the article, add up to the most evidence. A story asks more of an
+        article the larger it is, so a one-article story on a neighbouring event (same
+        language, same actors) can outscore a larger story each of whose articles is about
+        as close to the article. Among larger stories, the most probable one."""
+        contenders = [i for i, (p, _s, _c) in enumerate(scored) if p >= self.scorer.threshold]
+        profiles = [self.profiles[scored[i][1]] for i in contenders]
+        if len(contenders) < 2 or any(profile.members is None for profile in profiles):
+            return 0, {}
+        sums = [self._pair_logits(member, profile) for profile in profiles]
+        # Ties keep the order of ``scored`` (most probable first).
+        position = max(range(len(contenders)), key=lambda k: (sums[k], -k))
+        return contenders[position], {
+            profile.id: round(total, 4) for profile, total in zip(profiles, sums, strict=True)
+        }
+
+    def _pair_logits(self, member: Member, profile: StoryProfile) -> float:
+        """The sum over ``profile``'s members of the log-odds that each alone reports the
+        article's event."""
+        rows = []
+        for other in profile.members or []:
+            single = StoryProfile("pair")
+            single.add_member(other)
+            rows.append(self._compare(member, single).values)
+        probabilities = np.clip(self.scorer.probabilities(np.vstack(rows)), 1e-6, 1 - 1e-6)
+        return float(np.sum(np.log(probabilities / (1 - probabilities))))
 
     def _explained(self, probability: float, comparison: Comparison) -> dict[str, Any]:
         """The evidence of a decision taken on ``comparison``."""
@@ -279,8 +318,10 @@ class StoryClusterer:
             joined, target, comparison = scored[0]
             evidence.update(self._explained(joined, comparison))
         else:
-            # A story id of its own, other than the one it may have opened and now leaves.
-            target = _story_id(f"{leaving.article_id}\x00{story_id}")
+            # A story id of its own, unlike any before: one article's arrival moves at most
+            # one other, and the same article may leave one story more than once (having
+            # been merged back into it).
+            target = _story_id(f"{leaving.article_id}\x00{newcomer}")
             self.profiles[target] = StoryProfile(target)
         self._add(leaving, self.profiles[target])
         return [StoryAssignment(leaving.article_id, target, joined, evidence)]

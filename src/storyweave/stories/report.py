@@ -159,6 +159,14 @@ def why_joined(assignment: StoryAssignment | None) -> str:
             + (f" (closest other story at p={closest:.2f})" if closest is not None else "")
         )
     parts = [f"{left}joined with p={assignment.score:.2f}"]
+    logits = evidence.get("pair_logits") or {}
+    others = [v for story, v in logits.items() if story != assignment.story_id]
+    if assignment.story_id in logits and others:
+        # Several stories cleared the threshold: the one its articles, one by one, back most.
+        parts.append(
+            f"its articles back it most one by one (log-odds {logits[assignment.story_id]:.2f}"
+            f" against {max(others):.2f})"
+        )
     if evidence.get("shared_names"):
         parts.append("shared names: " + ", ".join(evidence["shared_names"]))
     if evidence.get("shared_terms"):
