@@ -79,7 +79,7 @@ def test_summary_is_short_attributed_and_covers_the_event(story: dict[str, Any])
 @pytest.mark.xfail(
     reason="known shortfall: each outlet words the US answer differently and deep in its text, "
     "so it ranks below the budget",
-    strict=False,
+    strict=True,
 )
 def test_summary_has_the_us_reaction(story: dict[str, Any]) -> None:
     sentences, text = story["summary_sentences"], story["summary"]

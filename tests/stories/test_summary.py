@@ -107,7 +107,7 @@ US_REACTION = re.compile(
     reason="the US response is told in different words by each outlet, deep in the articles;"
     " centrality, coverage (dense included) and position rank it below the budget, and what"
     " lifts it (shorter sentences, source quotas, coverage of facts) lowers ROUGE on vlsp-abmusu",
-    strict=False,
+    strict=True,
 )
 def test_english_summary_includes_the_us_reaction(sample_articles: list[Article]) -> None:
     summary, _ = summarize(_story(sample_articles), "en")
