@@ -25,7 +25,7 @@ from typing import Literal, Protocol
 from .analyze import detect_language, resolve_published
 from .clean import clean_text
 from .clean.dedup import NearDuplicateIndex, content_hash, minhash_signature
-from .cluster import StoryClusterer, StoryProfile, load_background, load_scorer
+from .cluster import StoryClusterer, StoryProfile, follow, load_background, load_scorer
 from .cluster.clusterer import STATE_CENTROIDS, STATE_NAMES, STATE_TERMS
 from .config import Settings
 from .errors import problem
@@ -393,12 +393,9 @@ class Ingestor:
                 copy_of_story = story_of.get(original) or self._stored_story(original)
             decision = clusterer.assign(item_signals, copy_of_story)
             item.article.story_id = decision.assignment.story_id
-            story_of[item.article.id] = decision.assignment.story_id
-            write.assignments.append(decision.assignment)
+            follow(story_of, decision)
             # Earlier articles placed again: their new assignments replace the stored ones.
-            for moved in decision.moved:
-                story_of[moved.article_id] = moved.story_id
-                write.assignments.append(moved)
+            write.assignments += [decision.assignment, *decision.moved]
         write.stories, write.merged = clusterer.take_changes()
         write.state = clusterer.state()
         self.stage_seconds["cluster"] += time.perf_counter() - started
