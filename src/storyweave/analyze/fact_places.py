@@ -11,7 +11,7 @@ Mariupol, Mariúpol). The subject of a number is, in order:
 4. the nearest country named in the clause.
 
 A place beside the country found ("Ukraine's Odessa", "Odessa, Ukraine") is the more precise.
-A part word before a place ("eastern Odessa", "phía đông", "Mossoul-Est") marks it a part.
+A part word before a place ("northern Odessa", "phía bắc", "Mossoul-Nord") marks it a part.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ the language: ``450.000``, ``450,000``, ``450 000``, ``450 nghìn``, ``1,8 tri�
   ties the number to, as a name key: a country (``country:SY``), a well-known city
   (``city:damascus``), or the folded and stemmed name (``mosul`` for Mosul).
   A number with no place has no subject (and no discrepancy);
-- *qualifiers* after ``/``: ``part`` (of the place: "eastern Mosul", "phía đông", "Homs-Est"),
+- *qualifiers* after ``/``: ``part`` (of the place: "northern Mosul", "phía bắc", "Lille-Sud"),
   and the time: a year written in the number's clause or in the sentence's opening clause
   (``2011``), the time of the sentence before for "at the time" / "khi đó", or ``before``
   ("before the war", "trước đây"). A number of another time or of a part is another quantity.
