@@ -40,6 +40,18 @@ def test_english_uses_the_model_types_and_the_gazetteer() -> None:
     assert "Russian" not in texts(mentions)  # a nationality names no entity of its own
 
 
+def test_a_word_of_a_role_is_no_organisation() -> None:
+    # The small English model tags "Defense" and "State" as organisations here: they belong to
+    # the roles of the two people, not to a name of their own.
+    text = (
+        "Russian Defense Minister Sergei Shoigu met US Secretary of State Mike Pompeo. "
+        "Later Defense Minister Sergei Shoigu left."
+    )
+    mentions = extract_mentions(text, "en")
+    assert {"Sergei Shoigu", "Mike Pompeo"} <= texts(mentions)
+    assert not texts(mentions) & {"Defense", "State"}
+
+
 def test_every_occurrence_of_a_name_the_model_knows_is_a_mention() -> None:
     text = "Shoigu visited Aleppo. Later Shoigu left Aleppo for Moscow, Shoigu said."
     shoigu = [m for m in extract_mentions(text, "en") if m.text == "Shoigu"]

@@ -23,7 +23,9 @@ from storyweave.analyze.mention import (
     with_repeats,
 )
 from storyweave.analyze.place_names import place_key
+from storyweave.analyze.speech_words import is_role_word
 from storyweave.model import EntityType
+from storyweave.represent.gazetteer import normalize_name
 
 __all__ = ["SPACY_MODELS", "has_spacy_model", "spacy_mentions"]
 
@@ -115,10 +117,12 @@ def spacy_mentions(text: str, lang: str) -> list[Mention]:
                 continue  # "Russian" is no mention of Russia
             if (
                 " " not in surface
-                and surface.lower() in lower_seen
+                and (surface.lower() in lower_seen or is_role_word(normalize_name(surface), lang))
                 and not place_key(surface, lang)
             ):
-                continue  # an ordinary word the model took for a name ("Defence")
+                # An ordinary word the model took for a name ("Defence"), or a word of a role
+                # ("Defense Minister Sergei Shoigu", "Secretary of State Mike Pompeo").
+                continue
             mentions.append(Mention(surface, kind, span[0], span[1]))
     return place_by_gazetteer(with_repeats(text, mentions), lang)
 
