@@ -87,6 +87,15 @@ def test_stdin_is_read_as_an_article(tmp_path: Path) -> None:
     assert record["title"] == "Floods in the delta"
 
 
+def test_the_closing_line_counts_in_words_a_reader_expects(tmp_path: Path) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text("Floods in the delta\n\n" + STORY, encoding="utf-8")
+    out = tmp_path / "out"
+    result = storyweave("run", str(article), "--db", str(tmp_path / "one.db"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"stored 1 article; wrote 1 story and 1 article to {out}" in result.stderr
+
+
 def test_misuse_gives_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> None:
     no_inputs = storyweave("ingest")
     assert no_inputs.returncode == 2

@@ -170,8 +170,15 @@ def _ingest(engine: Engine, inputs: list[str], quiet: bool) -> IngestReport:
             raise _fail(str(error)) from None
 
 
+def _count(number: int, noun: str) -> str:
+    """``number`` with ``noun``, plural unless one: "1 story", "2 stories", "0 articles"."""
+    if number == 1:
+        return f"1 {noun}"
+    return f"{number} {noun[:-1]}ies" if noun.endswith("y") else f"{number} {noun}s"
+
+
 def _summary(report: IngestReport) -> str:
-    text = f"stored {report.stored} articles"
+    text = f"stored {_count(report.stored, 'article')}"
     if report.duplicates:
         text += f" ({report.duplicates} linked as copies)"
     if report.already_stored:
@@ -322,7 +329,8 @@ def _run_job(
         except OSError as error:
             raise _fail(f"{settings.out}: cannot write ({error.strerror or error})") from None
     summary = (
-        f"{_summary(report)}; wrote {stories} stories and {written} articles to {settings.out}"
+        f"{_summary(report)}; wrote {_count(stories, 'story')} and {_count(written, 'article')}"
+        f" to {settings.out}"
     )
     _finish(report, as_json, quiet, summary)
 
@@ -503,7 +511,7 @@ def export(
         except OSError as error:
             raise _fail(f"{out}: cannot write ({error.strerror or error})") from None
     if out is not None:
-        typer.echo(f"storyweave: {written} stories written to {out}", err=True)
+        typer.echo(f"storyweave: {_count(written, 'story')} written to {out}", err=True)
 
 
 @app.command(name="eval")
@@ -648,7 +656,7 @@ def enqueue_command(
         ]
         typer.echo(json.dumps({"enqueued": report.enqueued, "problems": problems}))
     elif not quiet:
-        text = f"enqueued {report.enqueued} articles on {settings.stream}"
+        text = f"enqueued {_count(report.enqueued, 'article')} on {settings.stream}"
         text += f" at {redacted(settings.redis_url)}"
         if report.problems:
             text += f", {len(report.problems)} not read (see above)"
