@@ -46,7 +46,7 @@ from .pipeline import Assignment, IngestReport, Preparer
 from .represent.encoders import Encoder
 from .store import StoreError
 from .stories.builder import BuildOptions
-from .stories.report import render_story_text, why_joined
+from .stories.report import count_noun, render_story_text, why_joined
 from .watch import FeedWatcher, stop_on_signals
 
 EXIT_FAILED = 1
@@ -170,15 +170,8 @@ def _ingest(engine: Engine, inputs: list[str], quiet: bool) -> IngestReport:
             raise _fail(str(error)) from None
 
 
-def _count(number: int, noun: str) -> str:
-    """``number`` with ``noun``, plural unless one: "1 story", "2 stories", "0 articles"."""
-    if number == 1:
-        return f"1 {noun}"
-    return f"{number} {noun[:-1]}ies" if noun.endswith("y") else f"{number} {noun}s"
-
-
 def _summary(report: IngestReport) -> str:
-    text = f"stored {_count(report.stored, 'article')}"
+    text = f"stored {count_noun(report.stored, 'article')}"
     if report.duplicates:
         text += f" ({report.duplicates} linked as copies)"
     if report.already_stored:
@@ -328,10 +321,8 @@ def _run_job(
             written, stories = write_outputs(engine, settings.out)
         except OSError as error:
             raise _fail(f"{settings.out}: cannot write ({error.strerror or error})") from None
-    summary = (
-        f"{_summary(report)}; wrote {_count(stories, 'story')} and {_count(written, 'article')}"
-        f" to {settings.out}"
-    )
+    wrote = f"{count_noun(stories, 'story')} and {count_noun(written, 'article')}"
+    summary = f"{_summary(report)}; wrote {wrote} to {settings.out}"
     _finish(report, as_json, quiet, summary)
 
 
@@ -511,7 +502,7 @@ def export(
         except OSError as error:
             raise _fail(f"{out}: cannot write ({error.strerror or error})") from None
     if out is not None:
-        typer.echo(f"storyweave: {_count(written, 'story')} written to {out}", err=True)
+        typer.echo(f"storyweave: {count_noun(written, 'story')} written to {out}", err=True)
 
 
 @app.command(name="eval")
@@ -656,7 +647,7 @@ def enqueue_command(
         ]
         typer.echo(json.dumps({"enqueued": report.enqueued, "problems": problems}))
     elif not quiet:
-        text = f"enqueued {_count(report.enqueued, 'article')} on {settings.stream}"
+        text = f"enqueued {count_noun(report.enqueued, 'article')} on {settings.stream}"
         text += f" at {redacted(settings.redis_url)}"
         if report.problems:
             text += f", {len(report.problems)} not read (see above)"

@@ -77,8 +77,13 @@ def one_line(text: object) -> str:
 
 
 def count_noun(count: int, noun: str) -> str:
-    """``count`` with ``noun``, plural unless the count is one: ``2 articles``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    """``count`` with ``noun``, plural unless the count is one: ``2 articles``, ``1 story``,
+    ``3 stories``."""
+    if count == 1:
+        return f"{count} {noun}"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{count} {noun[:-1]}ies"
+    return f"{count} {noun}s"
 
 
 def story_title(story: Story | StoryListing) -> str:
@@ -279,7 +284,7 @@ class _Outline:
 def _overview(stories: Sequence[Story]) -> str:
     article_count = sum(len(story.article_ids) for story in stories)
     languages = sorted({lang for story in stories for lang in story.languages})
-    text = f"{len(stories)} stories · {article_count} articles"
+    text = f"{count_noun(len(stories), 'story')} · {count_noun(article_count, 'article')}"
     return text + (f" · {', '.join(languages)}" if languages else "")
 
 

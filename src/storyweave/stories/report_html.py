@@ -93,7 +93,7 @@ def render_html(stories: Sequence[Story], articles: Mapping[str, Article]) -> st
     """The report as one HTML page: a table of contents, then every story in full."""
     article_count = sum(len(story.article_ids) for story in stories)
     languages = sorted({lang for story in stories for lang in story.languages})
-    counts = f"{len(stories)} stories · {article_count} articles"
+    counts = f"{count_noun(len(stories), 'story')} · {count_noun(article_count, 'article')}"
     if languages:
         counts += " · " + ", ".join(languages)
     parts = [
