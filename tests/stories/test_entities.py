@@ -93,8 +93,27 @@ def test_short_form_merges_into_the_one_person_it_can_be() -> None:
     assert set(shoigu.forms) == {"Sergei Shoigu", "Shoigu"}
     assert shoigu.mentions == 3
     assert shoigu.article_ids == ["a", "b"]
-    assert shoigu.type == "person"  # two votes of three
+    assert shoigu.type == "person"
     assert shoigu.key == "sergei shoigu"
+
+
+def test_surname_a_model_took_for_a_place_is_the_person() -> None:
+    entities = merge_entities(
+        [
+            ("a", "en", [mention("Kevin Gaines", "person"), mention("Gaines", "place")]),
+            ("b", "en", [mention("Gaines", "place"), mention("Gaines", "place")]),
+            ("c", "en", [mention("Jordan", "place"), mention("Michael Jordan", "person")]),
+        ]
+    )
+    gaines = by_form(entities, "Kevin Gaines")
+    assert (gaines.type, gaines.mentions, set(gaines.forms)) == (
+        "person",
+        4,
+        {"Kevin Gaines", "Gaines"},
+    )
+    # A country the gazetteer knows stays a place, even beside a person it could end.
+    assert by_form(entities, "Jordan").type == "place"
+    assert by_form(entities, "Michael Jordan").forms == ["Michael Jordan"]
 
 
 def test_ambiguous_short_form_is_not_merged() -> None:

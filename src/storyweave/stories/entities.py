@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyweave.analyze.mention import Mention
 from storyweave.analyze.place_names import (
@@ -161,11 +161,14 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     A name of two words or more that ends longer names is the person's name and those are
     it with a title ("Bundeskanzlerin Angela Merkel", "Prime Minister Maria Costa"): they
     merge into it. A single word ("Costa") merges into the one person whose name it ends, and
-    into nobody when several people's names end with it.
+    into nobody when several people's names end with it; a model that typed it otherwise
+    (a surname alone read as a place) is overruled, but a place the gazetteer knows is not.
     """
     absorbed: set[int] = set()
     for short in sorted(groups, key=lambda g: -len(g.words)):
-        if id(short) in absorbed or is_place_key(short.key) or short.kind() == "place":
+        if id(short) in absorbed or is_place_key(short.key):
+            continue
+        if short.kind() == "place" and len(short.words) >= 2:
             continue
         longer = [
             long
@@ -186,7 +189,9 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
             continue
         targets = _shortest_distinct(longer)
         if len(targets) == 1:
-            targets[0].seen.extend(short.seen)
+            # It is that person, whatever a model typed it: the small models often take a
+            # surname alone for a place ("Gaines is shown on a cellphone").
+            targets[0].seen.extend(replace(seen, type="person") for seen in short.seen)
             absorbed.add(id(short))
     return [group for group in groups if id(group) not in absorbed]
 
