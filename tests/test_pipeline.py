@@ -201,3 +201,19 @@ def test_an_article_taken_out_of_its_story_is_stored_in_its_new_one(tmp_path: Pa
         assert story is not None and set(story.article_ids) == event
         alone = second.story(moved.story_id)
         assert alone is not None and alone.article_ids == [earlier]
+
+
+def test_pages_that_cleaning_leaves_without_a_body_are_not_copies(engine: Engine) -> None:
+    notice = (
+        "This site uses cookies. By continuing you agree to our privacy policy and the "
+        "processing of your personal data."
+    )
+    results = engine.add(
+        [
+            {"id": "one", "text": f"Bridge closes for repairs\n\n{notice}"},
+            {"id": "two", "text": f"Storm warning for the coast\n\n{notice}"},
+        ]
+    )
+    assert [r.outcome for r in results] == ["stored", "stored"]
+    two = engine.article("two")
+    assert two is not None and two.title == "Storm warning for the coast" and not two.clean_text

@@ -105,7 +105,9 @@ def prepare_article(raw: RawDocument) -> Article | InputProblem:
             lang=lang,
             published=published,
             published_source=published_source,
-            content_hash=content_hash(body),
+            # What the article says: its body, or its title alone when cleaning left no body
+            # (a page that was all notice or furniture), so that such pages are not copies.
+            content_hash=content_hash(body if body.strip() else cleaned.title or raw.text),
             origin=raw.origin,
             source=raw.source,
             url=raw.url,

@@ -115,3 +115,40 @@ def test_empty_and_furniture_only_texts() -> None:
     assert clean_text("Share").body == ""
     lone = clean_text("Just one headline-like line")
     assert (lone.title, lone.body) == (None, "Just one headline-like line")
+
+
+def test_a_consent_notice_is_dropped_and_its_continuation_with_it() -> None:
+    notice = (
+        "We use cookies to improve our site. By continuing you agree to our privacy policy "
+        "and to the processing of your personal data."
+    )
+    continuation = "You can withdraw your consent at any time."
+    raw = "\n\n".join(["Bridge closes for repairs", PARAGRAPHS[0], notice, continuation])
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Bridge closes for repairs"
+    assert cleaned.body == PARAGRAPHS[0]
+    assert [s.reason for s in cleaned.removed if s.reason != "title"] == ["consent-notice"] * 2
+    _offsets_match(raw, cleaned)
+
+
+def test_a_consent_notice_run_into_the_headline_leaves_the_headline() -> None:
+    # One line: a headline, then a notice with no break between them.
+    raw = (
+        "Bridge closes for repairs after the council vote. To improve our site we collect data. "
+        "Details are in our privacy policy. You may withdraw your consent at any time."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.body == (
+        "Bridge closes for repairs after the council vote. To improve our site we collect data."
+    )
+    assert [s.reason for s in cleaned.removed] == ["consent-notice"]
+
+
+def test_a_report_on_privacy_rules_is_kept() -> None:
+    report = [
+        "The regulator said on Monday that websites must ask for consent before they set "
+        "cookies, and that a privacy policy alone is not enough.",
+        '"Your personal data belongs to you," the commissioner told reporters.',
+    ]
+    raw = "\n\n".join(report)
+    assert clean_text(raw).body == raw

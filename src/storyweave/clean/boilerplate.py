@@ -18,10 +18,13 @@ from .lexicon import (
     AGENCIES,
     CAPTION_LABELS,
     CAPTION_PHRASES,
+    CONSENT_TOPICS,
     CREDIT_WORDS,
     LINK_MARKERS,
     MONTHS,
     PAGE_FURNITURE,
+    READER_WORDS,
+    SITE_WORDS,
     TAG_LABELS,
     WEEKDAYS,
     phrase_pattern,
@@ -40,6 +43,12 @@ LINK_LINE_MAX_TOKENS = 30
 LINK_TAIL_MAX_CHARS = 300
 JUNK_MAX_TOKENS = 5
 JUNK_MAX_CHARS = 40
+# A consent notice names at least this many of its topics (privacy policy, cookies, personal
+# data, consent, terms) …
+CONSENT_MIN_TOPICS = 2
+# … at least one in this many words: a notice is dense with them, while an article paragraph
+# that mentions a privacy policy among other things is not.
+CONSENT_WORDS_PER_TOPIC = 30
 
 _CONNECTORS = frozenset(
     {
@@ -95,6 +104,46 @@ _PLACE_DATE_END = regex.compile(
 )
 
 
+class _Vocabulary:
+    """Where the entries of a word list occur in a text, case-blind: whole words, words that
+    go on ("cookie*" finds "Cookies"), and phrases of several words, as written."""
+
+    def __init__(self, entries: tuple[str, ...]) -> None:
+        words: set[str] = set()
+        prefixes: list[str] = []
+        phrases: list[str] = []
+        for entry in entries:
+            stem = entry.rstrip("*")
+            if not _LETTERS.fullmatch(stem):
+                phrases.append(stem)
+            elif entry.endswith("*"):
+                prefixes.append(stem)
+            else:
+                words.add(stem)
+        self.words = frozenset(words)
+        self.prefixes = tuple(prefixes)
+        self.phrases = tuple(phrases)
+        # Most lines hold none of the entries: a plain substring test says so fastest.
+        self.stems = tuple(sorted({entry.rstrip("*") for entry in entries}))
+
+    def count(self, text: str) -> int:
+        """How many times the entries occur in ``text``."""
+        lowered = text.lower()
+        if not any(stem in lowered for stem in self.stems):
+            return 0
+        found = sum(lowered.count(phrase) for phrase in self.phrases)
+        return found + sum(
+            1
+            for word in _LETTERS.findall(lowered)
+            if word in self.words or word.startswith(self.prefixes)
+        )
+
+
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_CONSENT_TOPICS = _Vocabulary(CONSENT_TOPICS)
+_SITE_VOICE = _Vocabulary(SITE_WORDS)
+
+
 def _words(text: str) -> list[str]:
     return [word.casefold().strip(".'’-") for word in _WORD.findall(text)]
 
@@ -105,6 +154,60 @@ def is_page_furniture(text: str) -> bool:
         return False
     words = [word for word in _words(text) if word]
     return bool(words) and all(word in PAGE_FURNITURE for word in words)
+
+
+def is_consent_notice(text: str) -> bool:
+    """Whether ``text`` is a site's privacy or cookie notice: dense with its topics (privacy
+    policy, cookies, personal data, consent, terms), speaking to the reader ("you", "Sie",
+    "Państwo") of the site itself ("our", "unsere", "nasz"). A report on privacy rules rarely
+    does all three.
+
+    >>> is_consent_notice("By registering you agree to our privacy policy and terms of use.")
+    True
+    >>> is_consent_notice("Sites must ask for consent before they set cookies, a judge ruled.")
+    False
+    """
+    return (
+        _consent_topics(text) >= CONSENT_MIN_TOPICS
+        and continues_consent_notice(text)
+        and _SITE_VOICE.count(text) > 0
+    )
+
+
+def continues_consent_notice(text: str) -> bool:
+    """Whether a line right after a consent notice goes on with it: it names one of its topics
+    densely enough and speaks to the reader ("Withdraw your consent at any time.")."""
+    topics = _consent_topics(text)
+    return (
+        topics > 0
+        and topics * CONSENT_WORDS_PER_TOPIC >= token_count(text)
+        and not READER_WORDS.isdisjoint(_words(text))
+    )
+
+
+def consent_notice_start(text: str) -> int | None:
+    """Where a consent notice running to the end of a line starts, at the first sentence that
+    names one of its topics; ``None`` when the line holds none. The site may speak of itself
+    before that sentence, in the same line ("To improve our site, we collect …").
+
+    >>> text = "Storm hits coast. We use cookies; see our privacy policy. You may opt out."
+    >>> text[consent_notice_start(text):]
+    'We use cookies; see our privacy policy. You may opt out.'
+    """
+    if _consent_topics(text) < CONSENT_MIN_TOPICS or not _SITE_VOICE.count(text):
+        return None
+    starts = [0, *(boundary.end() for boundary in _AFTER_SENTENCE_END.finditer(text))]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        if not _consent_topics(text[start:end]):
+            continue
+        tail = text[start:]
+        if _consent_topics(tail) >= CONSENT_MIN_TOPICS and continues_consent_notice(tail):
+            return start
+    return None
+
+
+def _consent_topics(text: str) -> int:
+    return _CONSENT_TOPICS.count(text)
 
 
 def is_link_line(text: str) -> bool:
@@ -247,6 +350,8 @@ def line_reason(text: str, near_top: bool) -> str | None:
     """Why a line of the body is dropped wherever it stands, or ``None`` to keep it."""
     if is_page_furniture(text):
         return "navigation"
+    if is_consent_notice(text):
+        return "consent-notice"
     if is_link_line(text):
         return "link-line"
     if is_dateline(text, near_top):

@@ -757,6 +757,57 @@ DATE_GLUE: frozenset[str] = frozenset(
 )
 
 
+#: What a consent or privacy notice is about: a site's privacy policy, cookies, personal data,
+#: consent and terms. A trailing "*" lets the word go on ("cookie*" finds "Cookie-Richtlinie").
+CONSENT_TOPICS: tuple[str, ...] = (
+    # en
+    "privacy policy", "privacy notice", "privacy statement", "cookie*", "personal data",
+    "personal information", "terms and conditions", "terms & conditions", "terms of use",
+    "terms of service", "consent*", "unsubscribe", "gdpr", "opt out", "opt-out",
+    # de
+    "datenschutz*", "personenbezogene*", "einwilligung*", "dsgvo", "nutzungsbedingungen",
+    # fr
+    "politique de confidentialité", "données personnelles", "consentement", "rgpd",
+    "conditions générales", "traceurs",
+    # es, it, pt
+    "política de privacidad", "aviso de privacidad", "datos personales", "consentimiento",
+    "términos y condiciones", "informativa sulla privacy", "dati personali", "consenso",
+    "termini e condizioni", "política de privacidade", "dados pessoais", "lgpd",
+    # pl
+    "prywatności", "prywatność", "dane osobowe", "danych osobowych", "danymi osobowymi",
+    "ochrony danych", "ochronie danych", "zgodę", "zgody", "rodo",
+    "plików cookie*",
+    # nl
+    "privacybeleid", "privacyverklaring", "persoonsgegevens", "toestemming",
+    # tr
+    "gizlilik", "çerez*", "kişisel veri*", "kvkk", "aydınlatma metni",
+    # ru
+    "конфиденциальности", "персональных данных", "согласие",
+    # vi
+    "chính sách bảo mật", "dữ liệu cá nhân", "điều khoản sử dụng",
+    # ar
+    "سياسة الخصوصية", "ملفات تعريف الارتباط", "البيانات الشخصية",
+)  # fmt: skip
+
+#: Words that address the reader ("you", "Sie", "Państwo") …
+READER_WORDS: frozenset[str] = frozenset(
+    {
+        "you", "your", "yours", "you're", "sie", "ihre", "ihren", "ihrer", "ihnen", "du",
+        "dein", "deine", "deinen", "vous", "votre", "vos", "tu", "ton", "tes", "usted",
+        "ustedes", "tus", "tú", "tuo", "tuoi", "você", "vocês", "ty", "cię", "ciebie",
+        "tobie", "twoje", "twoich", "twoją", "twój", "twoja", "twoim", "twoimi", "państwo",
+        "państwa", "państwu", "uw", "jouw", "siz", "sizin", "size", "вы", "ваш", "ваши",
+        "ваших", "вам", "bạn",
+    }
+)  # fmt: skip
+#: … and words a site speaks of itself with ("we", "our", "unsere", "nasz").
+SITE_WORDS: tuple[str, ...] = (
+    "we", "our", "wir", "unser*", "nous", "notre", "nos", "nosotros", "nuestr*", "noi",
+    "nostr*", "nós", "noss*", "nasz*", "wij", "onze", "biz", "bizim", "мы", "наш*",
+    "chúng tôi",
+)  # fmt: skip
+
+
 def phrase_pattern(phrases: tuple[str, ...]) -> str:
     """A regex alternation of ``phrases`` that tolerates stray spaces inside words.
 

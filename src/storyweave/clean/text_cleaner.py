@@ -16,6 +16,8 @@ from ..model import RemovedSpan
 from .boilerplate import (
     CAPTION_MAX_TOKENS,
     LINK_TAIL_MAX_CHARS,
+    consent_notice_start,
+    continues_consent_notice,
     credit_tail_start,
     ends_with_place_and_date,
     is_caption,
@@ -83,7 +85,7 @@ def clean_text(text: str, title: str | None = None) -> CleanedText:
     if given:
         found_title = title
     _drop_repeats(lines, found_title, removals)
-    _drop_furniture(lines, removals)
+    _drop_furniture(lines, found_title, removals)
     _drop_captions_beside_credits(lines, removals)
     _drop_link_tail(lines, removals)
     _drop_trailing_junk(lines, removals)
@@ -141,22 +143,38 @@ def _is_caption_pair(lines: list[Line], first: int, second: int) -> bool:
     return any(is_credit(line.text) for line in around)
 
 
-def _drop_furniture(lines: list[Line], removals: Removals) -> None:
-    """Drop credits, captions, datelines, link lines and page furniture anywhere in the body."""
+def _drop_furniture(lines: list[Line], title: str | None, removals: Removals) -> None:
+    """Drop credits, captions, datelines, link lines, consent notices and page furniture
+    anywhere in the body. Without a ``title``, the first line may hold the headline run into
+    a notice: only the notice is cut from it."""
     body_index = 0
-    after_link = False
+    after_link = after_notice = False
     for line in lines:
         if not line.kept:
+            if line.reason == "consent-notice":
+                after_notice = True
             continue
         if after_link and _is_linked_headline(line.text):
             removals.drop(line, "link-line")
             continue
+        if after_notice and continues_consent_notice(line.text):
+            removals.drop(line, "consent-notice")
+            continue
         reason = line_reason(line.text, near_top=body_index < NEAR_TOP_LINES)
+        if reason == "consent-notice" and title is None and body_index == 0:
+            reason = None
         after_link = reason == "link-line"
+        after_notice = reason == "consent-notice"
         if reason is not None:
             removals.drop(line, reason)
             continue
         body_index += 1
+        notice_start = consent_notice_start(line.text)
+        if notice_start is not None:
+            removals.cut_tail(line, notice_start, "consent-notice")
+            after_notice = True
+            if not line.kept:
+                continue
         credit_start = credit_tail_start(line.text)
         if credit_start is not None:
             removals.cut_tail(line, credit_start, "credit")
