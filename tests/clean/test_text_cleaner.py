@@ -149,6 +149,8 @@ def test_a_report_on_privacy_rules_is_kept() -> None:
         "The regulator said on Monday that websites must ask for consent before they set "
         "cookies, and that a privacy policy alone is not enough.",
         '"Your personal data belongs to you," the commissioner told reporters.',
+        '"We never sell your personal data, and you can withdraw your consent at any time,"'
+        " a spokeswoman for the company said.",
     ]
     raw = "\n\n".join(report)
     assert clean_text(raw).body == raw

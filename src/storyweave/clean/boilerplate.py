@@ -140,6 +140,7 @@ class _Vocabulary:
 
 
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_QUOTED = regex.compile(r'["“„«»]([^"“”„«»]+)["”“»«]')
 _CONSENT_TOPICS = _Vocabulary(CONSENT_TOPICS)
 _SITE_VOICE = _Vocabulary(SITE_WORDS)
 
@@ -159,19 +160,19 @@ def is_page_furniture(text: str) -> bool:
 def is_consent_notice(text: str) -> bool:
     """Whether ``text`` is a site's privacy or cookie notice: dense with its topics (privacy
     policy, cookies, personal data, consent, terms), speaking to the reader ("you", "Sie",
-    "Państwo") of the site itself ("our", "unsere", "nasz"). A report on privacy rules rarely
-    does all three.
+    "Państwo") and of the site itself ("our", "unsere", "nasz"). A report on privacy rules
+    rarely does all three.
+
+    A line mostly inside quote marks is someone quoted in a report, not the site's notice.
 
     >>> is_consent_notice("By registering you agree to our privacy policy and terms of use.")
     True
     >>> is_consent_notice("Sites must ask for consent before they set cookies, a judge ruled.")
     False
+    >>> is_consent_notice('"We never sell your personal data or share cookies," it said.')
+    False
     """
-    return (
-        _consent_topics(text) >= CONSENT_MIN_TOPICS
-        and continues_consent_notice(text)
-        and _SITE_VOICE.count(text) > 0
-    )
+    return _may_hold_consent_notice(text) and continues_consent_notice(text)
 
 
 def continues_consent_notice(text: str) -> bool:
@@ -194,7 +195,7 @@ def consent_notice_start(text: str) -> int | None:
     >>> text[consent_notice_start(text):]
     'We use cookies; see our privacy policy. You may opt out.'
     """
-    if _consent_topics(text) < CONSENT_MIN_TOPICS or not _SITE_VOICE.count(text):
+    if not _may_hold_consent_notice(text):
         return None
     starts = [0, *(boundary.end() for boundary in _AFTER_SENTENCE_END.finditer(text))]
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
@@ -204,6 +205,20 @@ def consent_notice_start(text: str) -> int | None:
         if _consent_topics(tail) >= CONSENT_MIN_TOPICS and continues_consent_notice(tail):
             return start
     return None
+
+
+def _may_hold_consent_notice(text: str) -> bool:
+    """Whether a line names the topics of a notice twice and the site speaks in it, not
+    mostly inside quote marks."""
+    return (
+        _consent_topics(text) >= CONSENT_MIN_TOPICS
+        and _SITE_VOICE.count(text) > 0
+        and 2 * _quoted_words(text) <= token_count(text)
+    )
+
+
+def _quoted_words(text: str) -> int:
+    return sum(token_count(quoted) for quoted in _QUOTED.findall(text))
 
 
 def _consent_topics(text: str) -> int:
