@@ -65,6 +65,8 @@ def test_short_lines_with_numbers_are_not_bare_dates(line: str) -> None:
         ("PARIS (Reuters) - The French government said", "PARIS (Reuters) -"),
         ("JUNEAU, Alaska — During her first year", "JUNEAU, Alaska —"),
         ("HÀ NỘI, 12/3 (TTXVN) – Bộ Y tế cho biết", "HÀ NỘI, 12/3 (TTXVN) –"),
+        ("BERLÍN.- Un incendio en un zoológico", "BERLÍN.-"),
+        ("CELAYA, GTO.- Celaya fue sitiada", "CELAYA, GTO.-"),
     ],
 )
 def test_agency_datelines_opening_a_paragraph(text: str, dateline: str) -> None:
@@ -72,7 +74,13 @@ def test_agency_datelines_opening_a_paragraph(text: str, dateline: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["NATO — the alliance said", "Paris (AFP) said nothing", "The CEO - a man of few words"]
+    "text",
+    [
+        "NATO — the alliance said",
+        "Paris (AFP) said nothing",
+        "The CEO - a man of few words",
+        "U.S.- China talks resumed",
+    ],
 )
 def test_no_agency_dateline(text: str) -> None:
     assert agency_dateline(text) is None

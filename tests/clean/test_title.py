@@ -95,6 +95,16 @@ def test_title_running_into_an_agency_dateline() -> None:
     assert cleaned.dateline == "JUNEAU, Alaska —"
 
 
+def test_title_running_into_a_spanish_dateline() -> None:
+    text = (
+        "Un incendio en un zoológico deja 30 animales muertos CIUDAD DE MÉXICO.- Un incendio "
+        "en un zoológico mató a más de 30 animales, informaron las autoridades."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Un incendio en un zoológico deja 30 animales muertos"
+    assert cleaned.dateline == "CIUDAD DE MÉXICO.-"
+
+
 def test_given_title_is_kept_and_its_repeat_dropped() -> None:
     cleaned = clean_text(f"Old  Bridge to close.\n{BODY_EN}", title="Old bridge to close")
     assert cleaned.title == "Old bridge to close"

@@ -33,13 +33,14 @@ _BYLINE = regex.compile(
     regex.IGNORECASE,
 )
 _SEPARATOR = regex.compile(r"[·•|]")
-# "PARIS (Reuters) -", "JUNEAU, Alaska —", "HÀ NỘI, 12/3 (TTXVN) –": a place in capitals, an
-# optional region or date, an optional agency in brackets, then a dash.
+# "PARIS (Reuters) -", "JUNEAU, Alaska —", "HÀ NỘI, 12/3 (TTXVN) –", "BERLÍN.-": a place in
+# capitals, an optional region or date, an optional agency in brackets, then a dash, or the
+# full stop and hyphen of Spanish-language datelines.
 _AGENCY_DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\- ]{2,40}?)"
     r"(?P<region>,\s[^,.!?()\n]{1,30}?)?"
     r"(?P<agency>\s?\([^()\n]{2,30}\))?"
-    r"\s?[-–—]\s"
+    r"(?:(?P<stop_dash>\.-)|\s?[-–—])\s"
 )
 
 
@@ -108,7 +109,8 @@ def agency_dateline(text: str) -> str | None:
     letters = [char for char in place if char.isalpha()]
     if len(letters) < 3 or any(char.islower() for char in letters):
         return None
-    if not match.group("region") and not match.group("agency"):
-        # A bare capitalised word and a dash is as often an acronym opening a sentence.
+    if not (match.group("region") or match.group("agency") or match.group("stop_dash")):
+        # A bare capitalised word and a dash is as often an acronym opening a sentence; a
+        # full stop glued to the hyphen ("BERLÍN.-") is a dateline's own mark.
         return None
     return str(match.group()).rstrip()
