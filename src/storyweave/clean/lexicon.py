@@ -789,15 +789,15 @@ CONSENT_TOPICS: tuple[str, ...] = (
     "سياسة الخصوصية", "ملفات تعريف الارتباط", "البيانات الشخصية",
 )  # fmt: skip
 
-#: Words that address the reader ("you", "Sie", "Państwo") …
+#: Words that address the reader ("you", "Sie", "Państwo") … (none that is also a common
+#: English word: Turkish "size", French "ton")
 READER_WORDS: frozenset[str] = frozenset(
     {
         "you", "your", "yours", "you're", "sie", "ihre", "ihren", "ihrer", "ihnen", "du",
-        "dein", "deine", "deinen", "vous", "votre", "vos", "tu", "ton", "tes", "usted",
-        "ustedes", "tus", "tú", "tuo", "tuoi", "você", "vocês", "ty", "cię", "ciebie",
-        "tobie", "twoje", "twoich", "twoją", "twój", "twoja", "twoim", "twoimi", "państwo",
-        "państwa", "państwu", "uw", "jouw", "siz", "sizin", "size", "вы", "ваш", "ваши",
-        "ваших", "вам", "bạn",
+        "dein", "deine", "deinen", "vous", "votre", "vos", "tu", "usted", "ustedes", "tus",
+        "tú", "tuo", "tuoi", "você", "vocês", "ty", "cię", "ciebie", "tobie", "twoje",
+        "twoich", "twoją", "twój", "twoja", "twoim", "twoimi", "państwo", "państwa",
+        "państwu", "uw", "jouw", "siz", "sizin", "вы", "ваш", "ваши", "ваших", "вам", "bạn",
     }
 )  # fmt: skip
 #: … and words a site speaks of itself with ("we", "our", "unsere", "nasz").
