@@ -7,13 +7,13 @@ the language: ``450.000``, ``450,000``, ``450 000``, ``450 nghìn``, ``1,8 tri�
 - a *category* (:mod:`~storyweave.analyze.fact_categories`): ``people``, an event such as
   ``dead`` or ``dead:children``, ``money:USD``, ``percent``, ``distance``, or ``count:NOUN``;
 - a *subject* after ``@`` (:mod:`~storyweave.analyze.fact_places`): the place the sentence
-  ties the number to, as a name key: a country (``country:SY``), a well-known city
-  (``city:damascus``), or the folded and stemmed name (``mosul`` for Mosul).
+  ties the number to, as a name key: a country (``country:IQ``), a well-known city
+  (``city:Asia/Baghdad``), or the folded and stemmed name (``mosul`` for Mosul).
   A number with no place has no subject (and no discrepancy);
 - *qualifiers* after ``/``: ``part`` (of the place: "northern Mosul", "phía bắc", "Lille-Sud"),
   and the time: a year written in the number's clause or in the sentence's opening clause
-  (``2011``), the time of the sentence before for "at the time" / "khi đó", or ``before``
-  ("before the war", "trước đây"). A number of another time or of a part is another quantity.
+  (``2019``), the time of the sentence before for "at the time" / "khi đó", or ``before``
+  ("before the flood", "trước đây"). A number of another time or of a part is another quantity.
 
 Lexicons (:mod:`~storyweave.analyze.quantity_words`) cover en, vi, fr, es and de; other
 languages get symbols, codes and the fallback. Skipped: years, dates, clock times and
@@ -107,7 +107,7 @@ def extract_facts(article_id: str, text: str, lang: str) -> list[Fact]:
 def hedge_of(text: str) -> str:
     """How a written number bounds its value: ``exact``, ``about``, ``at_least``, ``at_most``.
 
-    >>> hedge_of("more than 300 people"), hedge_of("khoảng 450 nghìn người"), hedge_of("30")
+    >>> hedge_of("more than 120 people"), hedge_of("khoảng 450 nghìn người"), hedge_of("30")
     ('at_least', 'about', 'exact')
     """
     tokens = word_tokens(text)
@@ -168,7 +168,7 @@ def _is_skipped(sentence: FactSentence, quantity: Quantity) -> bool:
         return True
     if before and quantity.unit != "%" and text[before[-1].end : quantity.start] == " ":
         # A capital right before the digits makes them part of a name ("Channel 4"), unless
-        # grammar put it there ("About 300 …") or the name is a place ("In Mosul 300 …").
+        # grammar put it there ("About 120 …") or the name is a place ("In Mosul 120 …").
         previous = before[-1]
         if not previous.capital or previous.word.isdigit():
             return False
@@ -200,7 +200,7 @@ def _phrase_ending(
 def _time(sentence: FactSentence, quantity: Quantity, clause: tuple[int, int]) -> list[str]:
     """A year written in the clause, else the time an "at the time" refers to, else ``before``
     for words of an earlier time. A sentence's opening clause without a number of its own
-    ("Before the war, …", "In 2011, …") sets the time of the whole sentence."""
+    ("Before the flood, …", "In 2019, …") sets the time of the whole sentence."""
     spans = [clause]
     opening = sentence.clauses[0]
     if opening != clause and not any(opening[0] <= s < opening[1] for s, _ in sentence.quantities):

@@ -121,7 +121,7 @@ def spacy_mentions(text: str, lang: str) -> list[Mention]:
                 and not place_key(surface, lang)
             ):
                 # An ordinary word the model took for a name ("Defence"), or a word of a role
-                # ("Defense Minister Sergei Shoigu", "Secretary of State Mike Pompeo").
+                # ("Interior Minister Ana Ruiz", "Secretary of State Mike Pompeo").
                 continue
             mentions.append(Mention(surface, kind, span[0], span[1]))
     return place_by_gazetteer(with_repeats(text, mentions), lang)
