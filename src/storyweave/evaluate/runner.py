@@ -58,7 +58,7 @@ def evaluate_folder(
 
 
 def _clustering(folder: Path, settings: Settings) -> list[Measure]:
-    gold = {str(r["id"]): str(r["story"]) for r in _records(folder / "gold.jsonl")}
+    gold = {str(r["id"]): str(r["story"]) for r in read_records(folder / "gold.jsonl")}
     with (
         tempfile.TemporaryDirectory() as scratch,
         Engine(settings=settings.replace(db=Path(scratch) / "eval.db")) as engine,
@@ -85,7 +85,7 @@ def _clustering(folder: Path, settings: Settings) -> list[Measure]:
 
 
 def _pairs(folder: Path, settings: Settings) -> list[Measure]:
-    rows = _records(folder / "pairs.jsonl")
+    rows = read_records(folder / "pairs.jsonl")
     by_pair: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
     with (
         tempfile.TemporaryDirectory() as scratch,
@@ -116,7 +116,9 @@ def _pairs(folder: Path, settings: Settings) -> list[Measure]:
     ]
 
 
-def _records(path: Path) -> list[dict[str, Any]]:
+def read_records(path: Path) -> list[dict[str, Any]]:
+    """The JSON objects of a JSON Lines file (blank lines skipped); ``EvaluationError`` naming
+    the line for one that is not."""
     records = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):

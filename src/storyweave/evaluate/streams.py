@@ -7,7 +7,6 @@ the same articles, and articles in other languages mixed in.
 
 from __future__ import annotations
 
-import json
 import random
 import tempfile
 from pathlib import Path
@@ -16,14 +15,9 @@ from typing import Any
 from ..config import Settings
 from ..engine import Engine
 from ..represent.encoders import Encoder
+from .runner import read_records
 
 Record = dict[str, Any]
-
-
-def read_jsonl(path: Path) -> list[Record]:
-    """The records of a JSON Lines file (blank lines skipped)."""
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def pair_articles(path: Path) -> list[Record]:
@@ -32,7 +26,7 @@ def pair_articles(path: Path) -> list[Record]:
     folder's name and a number."""
     records: list[Record] = []
     seen: set[str] = set()
-    for pair in read_jsonl(path):
+    for pair in read_records(path):
         for side in ("1", "2"):
             text = pair[f"text{side}"]
             if text not in seen:
