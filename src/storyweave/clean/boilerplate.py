@@ -124,7 +124,7 @@ class _Vocabulary:
         self.prefixes = tuple(prefixes)
         self.phrases = tuple(phrases)
         # Most lines hold none of the entries: a plain substring test says so fastest.
-        self.stems = tuple(sorted({entry.rstrip("*") for entry in entries}))
+        self.stems = (*self.words, *self.prefixes, *self.phrases)
 
     def count(self, text: str) -> int:
         """How many times the entries occur in ``text``."""
