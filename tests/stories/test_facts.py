@@ -169,6 +169,14 @@ def test_ages_ranks_names_years_and_dates_are_not_facts(lang: str, text: str) ->
     assert extract_facts("a", text, lang) == []
 
 
+def test_a_case_ending_after_an_apostrophe_is_not_what_a_number_counts() -> None:
+    # Turkish writes case endings after an apostrophe: "670'e" is "to 670", not 670 "e".
+    text = "Vaka sayısı Ankara'da 670'e ulaştı."  # noqa: RUF001
+    assert extract_facts("a", text, "tr") == []
+    found = only_fact("Ankara'da 670 tank görüldü.", "tr")
+    assert (found.what, found.unit) == ("count:tank", "tank")
+
+
 def test_numbers_in_quotations_are_kept() -> None:
     found = only_fact('"We know that 300 people were killed in Homs," he said.', "en")
     assert (found.what, found.value) == ("dead@homs", 300.0)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import regex
+
 from storyweave.analyze.fact_sentence import (
     FactSentence,
     PhraseHit,
@@ -29,6 +31,8 @@ from storyweave.analyze.quantity_words import (
 )
 from storyweave.represent.names import NOUN_CAPITALISING
 from storyweave.represent.numbers import Quantity
+
+_APOSTROPHE_BEFORE = regex.compile(r"['’ʼ]")  # noqa: RUF001
 
 #: Tokens after a number searched for what it counts ("300 innocent Syrian civilians").
 NOUN_WINDOW = 3
@@ -158,6 +162,10 @@ def _fallback_noun(sentence: FactSentence, following: list[int]) -> Token | None
         phrase_at(table, sentence.tokens, sentence.text, index) is not None
         for table in (lexicon.events, lexicon.population, lexicon.hedges)
     )
+    # An ending after an apostrophe is grammar, not a noun: a Turkish case ("670'e", to
+    # 670), a possessive or plural ("the 1990's").
+    if _APOSTROPHE_BEFORE.match(sentence.text, token.start - 1):
+        return None
     # Nouns are capitalised in German; elsewhere a capital is a name ("737 Max"), unless it is
     # a unit glued to the digits ("24K gold").
     glued = index > 0 and sentence.tokens[index - 1].end == token.start
