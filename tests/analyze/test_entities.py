@@ -52,6 +52,18 @@ def test_a_word_of_a_role_is_no_organisation() -> None:
     assert not texts(mentions) & {"Defense", "State"}
 
 
+def test_a_person_ends_where_the_role_or_the_sentence_after_the_name_begins() -> None:
+    # The small English model runs a byline's name on into the title after it, and a name
+    # into the verb of the next sentence.
+    text = "New rules for payments. Daniel Webber Founder & CEO Daniel is Founder and CEO of FX."
+    mentions = extract_mentions(text, "en")
+    people = {m.text for m in mentions if m.type == "person"}
+    assert "Daniel Webber" in people
+    assert not {m.text for m in mentions} & {"Daniel Webber Founder", "Daniel is", "Founder"}
+    # A name of two words stays whole, whatever its last word means.
+    assert ("Richard Prince", "person") in typed(extract_mentions("Richard Prince spoke.", "en"))
+
+
 def test_every_occurrence_of_a_name_the_model_knows_is_a_mention() -> None:
     text = "Shoigu visited Aleppo. Later Shoigu left Aleppo for Moscow, Shoigu said."
     shoigu = [m for m in extract_mentions(text, "en") if m.text == "Shoigu"]

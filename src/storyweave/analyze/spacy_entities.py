@@ -68,6 +68,7 @@ _PIPES_NOT_NEEDED = (
     "lemmatizer",
 )
 _LINE = regex.compile(r"[^\n]+")
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.-]*")  # noqa: RUF001
 _models: dict[str, Any] = {}
 _missing: set[str] = set()
 _loading = threading.Lock()
@@ -105,7 +106,10 @@ def spacy_mentions(text: str, lang: str) -> list[Mention]:
             kind = LABEL_TYPES.get(entity.label_)
             if kind is None:
                 continue
-            span = tidy_span(text, offset + entity.start_char, offset + entity.end_char, lang)
+            start, end = offset + entity.start_char, offset + entity.end_char
+            if kind == "person":
+                start, end = _without_trailing_role(text, (start, end), lang)
+            span = tidy_span(text, start, end, lang)
             if span is None:
                 continue
             surface = text[span[0] : span[1]]
@@ -125,6 +129,22 @@ def spacy_mentions(text: str, lang: str) -> list[Mention]:
                 continue
             mentions.append(Mention(surface, kind, span[0], span[1]))
     return place_by_gazetteer(with_repeats(text, mentions), lang)
+
+
+def _without_trailing_role(text: str, span: tuple[int, int], lang: str) -> tuple[int, int]:
+    """A person's span without what the model ran on into after the name: role words
+    ("Daniel Webber Founder", "Jens Stoltenberg Secretary General"; a name of two words is
+    left whole: "Richard Prince") and lower-case words ("Daniel is")."""
+    start, end = span
+    words = list(_NAME_WORD.finditer(text, start, end))
+    while len(words) > 1:
+        last = words[-1].group()
+        role = len(words) > 2 and is_role_word(normalize_name(last), lang)
+        if not last.islower() and not role:
+            break
+        words.pop()
+        end = words[-1].end()
+    return start, end
 
 
 def _model(lang: str) -> Any:

@@ -157,7 +157,7 @@ _ROLE_HEADS = _folded(
     "minister president secretary spokesman spokeswoman spokesperson chancellor premier "
     "ambassador envoy senator governor mayor chief head director leader king queen prince "
     "pope commander officer official officials chairman chairwoman chair representative "
-    "congressman congresswoman mp "
+    "congressman congresswoman mp founder cofounder "
     "adviser advisor lawmaker ceo professor colonel lieutenant captain admiral judge "
     "prosecutor attorney diplomat diplomats analyst expert correspondent source sources "
     "pontiff papa pontife pontífice sénatrice représentante dirigeante procureure cheffe "
