@@ -94,6 +94,12 @@ def test_case_and_possessive_endings_are_stripped() -> None:
     assert name_similarity(polish, english) == pytest.approx(1.0)
 
 
+def test_polish_case_forms_that_change_the_stem_name_their_country() -> None:
+    keys = name_keys("Spotkanie w Polsce, w Niemczech i w Stanach Zjednoczonych.", "pl")
+    assert keys.keys() >= {"country:PL", "country:DE", "country:US"}
+    assert name_keys("Eksport do Chin wzrósł.", "pl").keys() >= {"country:CN"}
+
+
 def test_vietnamese_country_and_person_names() -> None:
     text = (
         "Bộ trưởng Quốc phòng Nga Sergei Shoigu nói Mỹ và Thổ Nhĩ Kỳ ủng hộ Hoa Kỳ. "

@@ -98,7 +98,26 @@ EXTRA_NAMES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     "fr": {"US": ("Amérique",), "GB": ("Grande-Bretagne",), "TR": ("Turquie",)},
     "pt": {"US": ("EUA",)},
-    "pl": {"US": ("Ameryka",), "GB": ("Brytania", "Wielka Brytania"), "TR": ("Turcja",)},
+    # Case forms that the ending rule (see ``inflection_stem``) cannot reach: plural names
+    # ("Niemcy": "w Niemczech", "z Niemiec") and a changed stem ("Polska": "w Polsce").
+    "pl": {
+        "US": (
+            "Ameryka",
+            "Stanach Zjednoczonych",
+            "Stanów Zjednoczonych",
+            "Stanom Zjednoczonym",
+            "Stanami Zjednoczonymi",
+        ),
+        "GB": ("Brytania", "Wielka Brytania", "Wielkiej Brytanii", "Wielką Brytanię"),
+        "TR": ("Turcja",),
+        "PL": ("Polsce",),
+        "DE": ("Niemczech", "Niemiec", "Niemcom", "Niemcami"),
+        "IT": ("Włoszech", "Włochami"),
+        "CN": ("Chinach", "Chin", "Chinom", "Chinami"),
+        "HU": ("Węgrzech", "Węgier", "Węgrom", "Węgrami"),
+        "CZ": ("Czechach", "Czechami"),
+        "IN": ("Indiach", "Indiami"),
+    },
     "tr": {"US": ("ABD", "Amerika"), "GB": ("İngiltere",)},
     "ru": {"US": ("США", "Америка"), "GB": ("Британия",)},
     "ar": {"US": ("أمريكا", "امريكا"), "GB": ("بريطانيا",)},
