@@ -99,6 +99,17 @@ HEAD_POSITION: Mapping[str, Literal["end", "start"]] = {"de": "end", "tr": "star
 
 #: Vietnamese words that say a person's name follows: Mr, Mrs/Ms (also used of public figures).
 VIETNAMESE_PERSON_CUES = frozenset({"ông", "bà"})
+#: Vietnamese nouns of roles that people hold: president, prime minister, foreign minister,
+#: minister, deputy minister, chairman, ambassador, envoy, spokesperson, lawmaker, governor,
+#: mayor, director, general, commander, professor, doctor. The name after one, past the
+#: country it serves ("Tổng thống Syria Bashar al-Assad"), is a person's.
+VIETNAMESE_ROLE_NOUNS = frozenset(
+    {
+        "tổng thống", "thủ tướng", "ngoại trưởng", "bộ trưởng", "thứ trưởng", "chủ tịch",
+        "đại sứ", "đặc phái viên", "người phát ngôn", "phát ngôn viên", "nghị sĩ",
+        "thống đốc", "thị trưởng", "giám đốc", "tướng", "tư lệnh", "giáo sư", "tiến sĩ",
+    }
+)  # fmt: skip
 #: Vietnamese words that say a place name follows: city, province, district, commune, ward,
 #: town, country, capital, mountain, river, island, and the prepositions "in"/"at".
 VIETNAMESE_PLACE_CUES = frozenset(

@@ -11,7 +11,8 @@ head word ("Bộ", "Mặt trận") with the capitalised words after it ("Bộ Ng
 
 Types come from the place gazetteer, from the word before the name
 (:data:`~storyweave.analyze.entity_cues.VIETNAMESE_PERSON_CUES`,
-:data:`~storyweave.analyze.entity_cues.VIETNAMESE_PLACE_CUES`), from the head word of an
+:data:`~storyweave.analyze.entity_cues.VIETNAMESE_PLACE_CUES`, a role:
+:data:`~storyweave.analyze.entity_cues.VIETNAMESE_ROLE_NOUNS`), from the head word of an
 organisation, from a common family name or middle name, and from a surname used alone
 ("Pavel Orlov … ông Orlov").
 """
@@ -30,6 +31,7 @@ from storyweave.analyze.entity_cues import (
     VIETNAMESE_NOT_NAME_CUES,
     VIETNAMESE_PERSON_CUES,
     VIETNAMESE_PLACE_CUES,
+    VIETNAMESE_ROLE_NOUNS,
     fold_word,
     has_organisation_word,
 )
@@ -184,6 +186,7 @@ def _mentions_of_run(
     tokens: list[_Token], start: int, end: int, text: str, lower_seen: frozenset[str]
 ) -> list[Mention]:
     cue = _cue(tokens[start - 1]) if start > 0 else None
+    role = start > 0 and fold_word(tokens[start - 1].surface, "vi") in VIETNAMESE_ROLE_NOUNS
     # A sentence's first word is capitalised by grammar: a cue ("Ông Orlov") or a common
     # word ("Theo Nguyễn Văn An") before the name.
     while start < end and tokens[start].initial and not _is_foreign(tokens[start]):
@@ -214,6 +217,8 @@ def _mentions_of_run(
         pieces = [(run, False)]
     for number, (piece, is_place) in enumerate(pieces):
         kind = _piece_type(piece, is_place, cue if number == 0 else None)
+        if kind == "other" and role and all(place for _, place in pieces[:number]):
+            kind = "person"  # "Tổng thống Obama", "Tổng thống Syria Bashar al-Assad"
         if kind is not None:
             mentions += _mention(text, piece[0].start, piece[-1].end, kind)
     return mentions
