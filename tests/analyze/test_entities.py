@@ -109,6 +109,21 @@ def test_vietnamese_people_organisations_and_cues() -> None:
     assert ("Aleppo", "place") in found
 
 
+def test_vietnamese_name_after_a_role_is_a_person_past_the_country_it_serves() -> None:
+    text = "Tổng thống Pháp Emmanuel Macron gặp Thủ tướng Shinzo Abe. Tổng thống Mỹ phát biểu."
+    found = typed(extract_mentions(text, "vi"))
+    assert {("Emmanuel Macron", "person"), ("Shinzo Abe", "person")} <= found
+    assert {("Pháp", "place"), ("Mỹ", "place")} <= found
+
+
+def test_the_united_nations_is_an_organisation_in_every_language() -> None:
+    found = typed(extract_mentions("Đại sứ Pháp tại Liên Hợp Quốc phát biểu hôm qua.", "vi"))
+    assert ("Liên Hợp Quốc", "organisation") in found
+    key = place_key("Liên Hợp Quốc", "vi")
+    assert key == place_key("Vereinte Nationen", "de") == place_key("United Nations", "en")
+    assert key is not None and place_name(key, "en") == "United Nations"
+
+
 def test_vietnamese_sentence_starts_and_headings_are_not_names() -> None:
     text = 'Nhóm này rút lui. Ông Kerry nói: "Phía Nga khẳng định". DỄ TRƯỚC KHÓ SAU'
     # "Kerry" stays: a foreign name after the cue "Ông".
