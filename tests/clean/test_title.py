@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from storyweave.clean import clean_text
-from storyweave.clean.title import dateline_title_end, glued_title_end
+from storyweave.clean.title import dateline_title_end, glued_title_end, repeated_title_end
 
 BODY_VI = "Sáng nay, cơ quan chức năng cho biết giá xăng sẽ giảm từ ngày mai. Người dân vui mừng."
 BODY_EN = "The city council voted on Monday to close the old bridge. Work starts next month."
@@ -103,6 +103,30 @@ def test_title_running_into_a_spanish_dateline() -> None:
     cleaned = clean_text(text)
     assert cleaned.title == "Un incendio en un zoológico deja 30 animales muertos"
     assert cleaned.dateline == "CIUDAD DE MÉXICO.-"
+
+
+@pytest.mark.parametrize("copies", [2, 4])
+def test_title_opening_the_text_twice_or_more(copies: int) -> None:
+    # A page's title run into its heading, or repeated by a scraper.
+    title = "Council votes to close the old bridge"
+    cleaned = clean_text(f"{title} " * copies + BODY_EN)
+    assert cleaned.title == title
+    assert cleaned.body == BODY_EN
+
+
+def test_a_repeat_that_runs_on_is_the_start_of_a_longer_heading() -> None:
+    title = "Two hurt when a sled hits a tree"
+    text = f"{title} {title} near Riverton Two people were hurt on Sunday. Both are well."
+    assert repeated_title_end(text) == (len(title), len(title))
+    cleaned = clean_text(text)
+    assert cleaned.title == title
+    assert cleaned.body.startswith(f"{title} near Riverton")
+
+
+def test_a_sentence_said_twice_is_no_title() -> None:
+    text = "We said no. We said no. Then the council voted on Monday to close the old bridge."
+    assert repeated_title_end(text) is None
+    assert clean_text(text).title is None
 
 
 def test_given_title_is_kept_and_its_repeat_dropped() -> None:

@@ -3,7 +3,8 @@
 The head of a text is the run of lines before its first line of running text. Menu blocks,
 credits and datelines in the head are dropped; the title is the headline-shaped line among the
 rest. A text whose first line is already running text has no title unless one is glued onto it
-("… tại Hà NộiSáng nay …") or runs into an agency dateline ("… fight JUNEAU, Alaska — …").
+("… tại Hà NộiSáng nay …"), runs into an agency dateline ("… fight JUNEAU, Alaska — …") or
+opens it twice ("Floods close schools Floods close schools Heavy rain …").
 """
 
 from __future__ import annotations
@@ -63,6 +64,12 @@ def find_title(lines: list[Line], given: str | None, removals: Removals) -> str 
     first = next((line for line in lines[start:] if line.kept), None)
     if first is None:
         return None
+    repeated = repeated_title_end(first.text)
+    if repeated is not None:
+        title_end, copy_end = repeated
+        title = first.text[:title_end]
+        removals.cut_head(first, copy_end, "title")
+        return title
     end = glued_title_end(first.text)
     if end is None:
         end = dateline_title_end(first.text)
@@ -121,11 +128,8 @@ def _prefix_end(text: str, key: str) -> int | None:
         return None
     if [match.group().casefold() for match in matches[: len(words)]] != words:
         return None
-    end = int(matches[len(words) - 1].end())
     # Keep punctuation that closes the title ("?", a quote) with it.
-    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
-        end += 1
-    return end
+    return _with_closing_marks(text, int(matches[len(words) - 1].end()))
 
 
 def _title_from_head(lines: list[Line], start: int, removals: Removals) -> str | None:
@@ -167,6 +171,35 @@ def _continues(lines: list[Line], index: int) -> bool:
         return False
     following = lines[index + 1]
     return not following.blank_before and following.text[:1].islower()
+
+
+def repeated_title_end(text: str) -> tuple[int, int] | None:
+    """Where a title ends that ``text`` opens with twice or more, and where its last copy
+    ends ("Floods close Riverton schools Floods close Riverton schools Heavy rain …": a page's
+    title run into its heading); else ``None``. A last copy that runs on in lower case ("…
+    schools in the north") starts a longer heading, and stays."""
+    words = [word.group() for word in _WORD.finditer(text)]
+    ends = [word.end() for word in _WORD.finditer(text)]
+    most = min(TITLE_MAX_TOKENS, (len(words) - 1) // 2)
+    for count in range(GLUED_TITLE_MIN_TOKENS, most + 1):
+        copies = 1
+        while words[copies * count : (copies + 1) * count] == words[:count]:
+            copies += 1
+        end = _with_closing_marks(text, ends[count - 1])
+        if copies < 2 or not is_title_worthy(text[:end]):
+            continue
+        last = _with_closing_marks(text, ends[copies * count - 1])
+        if text[last:].lstrip()[:1].islower():
+            last = _with_closing_marks(text, ends[(copies - 1) * count - 1])
+        return end, last
+    return None
+
+
+def _with_closing_marks(text: str, end: int) -> int:
+    """``end`` moved past the marks that close a title there ("?", a quote)."""
+    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    return end
 
 
 def glued_title_end(text: str) -> int | None:
