@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from storyweave.clean import clean_text
-from storyweave.clean.title import dateline_title_end, glued_title_end, repeated_title_end
+from storyweave.clean.title import (
+    article_title_end,
+    dateline_title_end,
+    glued_title_end,
+    repeated_title_end,
+)
 
 BODY_VI = "Sáng nay, cơ quan chức năng cho biết giá xăng sẽ giảm từ ngày mai. Người dân vui mừng."
 BODY_EN = "The city council voted on Monday to close the old bridge. Work starts next month."
@@ -103,6 +108,41 @@ def test_title_running_into_a_spanish_dateline() -> None:
     cleaned = clean_text(text)
     assert cleaned.title == "Un incendio en un zoológico deja 30 animales muertos"
     assert cleaned.dateline == "CIUDAD DE MÉXICO.-"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Party expels regional leader over ties to extremist group",
+            "The leadership of the "
+            "party voted on Friday to expel him after a long dispute over his past.",
+        ),
+        (
+            "Incendio en un mercado deja tres heridos en Puebla",
+            "El fuego comenzó en la noche del "
+            "martes y los bomberos tardaron cuatro horas en controlarlo.",
+        ),
+    ],
+)
+def test_title_running_into_a_sentence_that_opens_with_an_article(title: str, body: str) -> None:
+    cleaned = clean_text(f"{title} {body}")
+    assert cleaned.title == title
+    assert cleaned.body == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name that begins with an article goes on capitalised.
+        "The story was first reported by The Washington Post on Monday and then by others.",
+        # A run that ends on a function word is no headline.
+        "Police said the fire started in the kitchen of The old house near the river on Monday.",
+    ],
+)
+def test_an_article_inside_a_sentence_is_no_title_boundary(text: str) -> None:
+    assert article_title_end(text) is None
+    assert clean_text(text).title is None
 
 
 @pytest.mark.parametrize("copies", [2, 4])

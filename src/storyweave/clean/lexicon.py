@@ -821,3 +821,27 @@ def phrase_pattern(phrases: tuple[str, ...]) -> str:
             words.append(" ?".join(regex.escape(char) for char in word))
         alternatives.append(r"\s+".join(words))
     return "(?:" + "|".join(alternatives) + ")"
+
+
+#: Words no headline ends on: articles, prepositions and conjunctions of the languages whose
+#: sentences open with an article (en, es, fr, it, de, pt).
+HEADLINE_NON_FINAL_WORDS: frozenset[str] = frozenset(
+    {
+        # en
+        "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and",
+        "or", "but", "as", "into", "about", "than", "that", "near", "over", "under",
+        # es
+        "el", "la", "los", "las", "un", "una", "de", "del", "en", "por", "para", "con",
+        "y", "o", "que", "al", "sobre",
+        # fr
+        "le", "les", "une", "des", "du", "à", "au", "aux", "par", "pour", "avec", "et", "ou",
+        "sur", "dans",
+        # it
+        "il", "lo", "gli", "di", "della", "da", "e",
+        # de
+        "der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "und",
+        "oder", "im", "am", "auf", "mit", "von", "zu", "zum", "zur", "für", "bei", "aus",
+        # pt
+        "os", "um", "uma", "do", "no", "na", "com",
+    }
+)  # fmt: skip

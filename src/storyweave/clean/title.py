@@ -4,7 +4,8 @@ The head of a text is the run of lines before its first line of running text. Me
 credits and datelines in the head are dropped; the title is the headline-shaped line among the
 rest. A text whose first line is already running text has no title unless one is glued onto it
 ("… tại Hà NộiSáng nay …"), runs into an agency dateline ("… fight JUNEAU, Alaska — …") or
-opens it twice ("Floods close schools Floods close schools Heavy rain …").
+into a sentence that opens with an article ("… ties to nationalist group The leadership …"),
+or opens it twice ("Floods close schools Floods close schools Heavy rain …").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import regex
 from .boilerplate import is_name, line_reason
 from .dateline import agency_dateline, is_date_only
 from .edits import Removals
+from .lexicon import HEADLINE_NON_FINAL_WORDS
 from .shape import (
     TITLE_MAX_CHARS,
     TITLE_MAX_TOKENS,
@@ -32,6 +34,8 @@ MENU_BLOCK_MIN_LINES = 3
 HEAD_MAX_LINES = 8
 GLUED_TITLE_MIN_TOKENS = 3
 GLUED_WORD_MIN_LETTERS = 3
+#: A title run into a sentence that opens with an article has at least this many words.
+ARTICLE_TITLE_MIN_TOKENS = 4
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # The standard library engine is faster for this simple split, run on every line.
@@ -41,6 +45,10 @@ _LETTERS_BEFORE = regex.compile(r"[\p{L}\p{M}]+$")
 _LETTERS_AFTER = regex.compile(r"^[\p{L}\p{M}]+")
 _SENTENCE_BREAK = regex.compile(r"[.!?…。؟](?:\s|$)")
 _CAPITALS_AFTER_SPACE = regex.compile(r"(?<=\S )(?=\p{Lu}{2})")
+_ARTICLE_AFTER_LOWER = regex.compile(
+    r"(?<=[\p{Ll}\p{N}]) (?=(?:The|An?|El|La|Los|Las|Una?|Le|Les|Une|Il|Lo|Gli|Der|Die|Das"
+    r"|Eine?|O|Os|As) \p{Ll})"
+)
 
 
 def title_key(text: str) -> str:
@@ -73,6 +81,8 @@ def find_title(lines: list[Line], given: str | None, removals: Removals) -> str 
     end = glued_title_end(first.text)
     if end is None:
         end = dateline_title_end(first.text)
+    if end is None:
+        end = article_title_end(first.text)
     if end is None:
         return None
     return removals.cut_head(first, end, "title")
@@ -237,6 +247,31 @@ def _halves_stand_alone(text: str, left: str, right: str) -> bool:
     if words.count(left + right) > 1:
         return False
     return left in words or right in words
+
+
+def article_title_end(text: str) -> int | None:
+    """Where the body starts if a title runs into a first sentence that opens with an article
+    ("… for concealing ties to nationalist group The leadership of the party …"); else
+    ``None``.
+
+    Nothing but a sentence start puts a capitalised article between two words in lower case;
+    a name that begins with one goes on capitalised ("by The Washington Post"). The title is
+    a headline-shaped run of at least :data:`ARTICLE_TITLE_MIN_TOKENS` words that does not end
+    on a function word.
+    """
+    for match in _ARTICLE_AFTER_LOWER.finditer(text, 0, TITLE_MAX_CHARS):
+        end = int(match.start())
+        prefix = text[:end]
+        last = prefix.rsplit(None, 1)[-1].casefold()
+        if (
+            token_count(prefix) >= ARTICLE_TITLE_MIN_TOKENS
+            and _title_prefix(prefix)
+            and last not in HEADLINE_NON_FINAL_WORDS
+            and is_body_like(text[end:])
+        ):
+            return end
+        return None  # only the first such sentence start is looked at
+    return None
 
 
 def dateline_title_end(text: str) -> int | None:
