@@ -204,6 +204,9 @@ def test_place_names_in_every_language() -> None:
     assert place_key("Moskau", "de") == place_key("Moscow", "en") == place_key("Moskwie", "pl")
     assert place_key("Hoa Kỳ", "vi") == place_key("U.S.", "en") == "country:US"
     assert place_name("country:RU", "en") == "Russia"
+    # CLDR's qualifiers are left out of the name a story shows.
+    assert place_name("country:HK", "en") == "Hong Kong"
+    assert place_name("country:MM", "en") == "Myanmar"
     assert place_name("city:Europe/Moscow", "de") == "Moskau"
     assert place_key("Shoigu", "en") is None
 

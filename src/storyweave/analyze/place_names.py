@@ -28,6 +28,7 @@ from storyweave.represent.gazetteer import (
     inflection_stem,
     lookup_country,
     normalize_name,
+    plain_name,
 )
 
 __all__ = [
@@ -84,7 +85,8 @@ def place_name(key: str, lang: str) -> str | None:
     if key.startswith(COUNTRY_PREFIX):
         code = key.removeprefix(COUNTRY_PREFIX)
         names = locale.territories if locale is not None else {}
-        return names.get(code)
+        name = names.get(code)
+        return plain_name(name) if name else None
     if key.startswith(CITY_PREFIX):
         zone = key.removeprefix(CITY_PREFIX)
         names = locale.time_zones if locale is not None else {}

@@ -237,13 +237,22 @@ def _arabic_stems() -> dict[str, str]:
     return stems
 
 
+def plain_name(name: str) -> str:
+    """A CLDR territory name without its qualifiers, as news writes it.
+
+    >>> plain_name("Hong Kong SAR China"), plain_name("Myanmar (Burma)"), plain_name("Iraq")
+    ('Hong Kong', 'Myanmar', 'Iraq')
+    """
+    if "(" not in name and "SAR" not in name:
+        return name
+    return _PLAIN_FORM.sub(" ", name).strip() or name
+
+
 def _plain_forms(name: str) -> list[str]:
     # "Myanmar (Burma)" is also "Myanmar" and "Burma"; "Hong Kong SAR China" is "Hong Kong".
     forms = [name]
-    if "(" not in name and "SAR" not in name:
-        return forms
-    plain = _PLAIN_FORM.sub(" ", name).strip()
-    if plain and plain != name:
+    plain = plain_name(name)
+    if plain != name:
         forms.append(plain)
     forms.extend(regex.findall(r"\((.*?)\)", name))
     return forms
