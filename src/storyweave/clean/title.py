@@ -34,6 +34,8 @@ MENU_BLOCK_MIN_LINES = 3
 HEAD_MAX_LINES = 8
 GLUED_TITLE_MIN_TOKENS = 3
 GLUED_WORD_MIN_LETTERS = 3
+#: How far into the text copies of a title are looked for.
+REPEATED_TITLE_MAX_CHARS = 4 * TITLE_MAX_CHARS
 #: A title run into a sentence that opens with an article has at least this many words.
 ARTICLE_TITLE_MIN_TOKENS = 4
 
@@ -188,8 +190,9 @@ def repeated_title_end(text: str) -> tuple[int, int] | None:
     ends ("Floods close Riverton schools Floods close Riverton schools Heavy rain …": a page's
     title run into its heading); else ``None``. A last copy that runs on in lower case ("…
     schools in the north") starts a longer heading, and stays."""
-    words = [word.group() for word in _WORD.finditer(text)]
-    ends = [word.end() for word in _WORD.finditer(text)]
+    found = list(_WORD.finditer(text, 0, REPEATED_TITLE_MAX_CHARS))
+    words = [word.group() for word in found]
+    ends = [word.end() for word in found]
     most = min(TITLE_MAX_TOKENS, (len(words) - 1) // 2)
     for count in range(GLUED_TITLE_MIN_TOKENS, most + 1):
         copies = 1
