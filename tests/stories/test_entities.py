@@ -131,6 +131,39 @@ def test_ambiguous_short_form_is_not_merged() -> None:
     assert by_form(entities, "Trudeau").forms == ["Trudeau"]
 
 
+def test_an_acronym_merges_into_the_name_it_abbreviates() -> None:
+    entities = merge_entities(
+        [
+            ("a", "en", [mention("World Health Organization", "organisation")]),
+            ("b", "en", [mention("WHO", "organisation"), mention("Dick Clark", "other")]),
+            ("c", "de", [mention("Alternative für Deutschland", "organisation")]),
+            ("d", "de", [mention("AfD", "other"), mention("D.C.", "place")]),
+            ("e", "en", [mention("United Nations", "organisation"), mention("U.N.", "other")]),
+        ]
+    )
+    who = by_form(entities, "World Health Organization")
+    assert (set(who.forms), who.type, who.article_ids) == (
+        {"World Health Organization", "WHO"},
+        "organisation",
+        ["a", "b"],
+    )
+    assert set(by_form(entities, "AfD").forms) == {"Alternative für Deutschland", "AfD"}
+    united_nations = by_form(entities, "U.N.")
+    assert united_nations.name == "United Nations"
+    # A name that could be a person's is no acronym's long form.
+    assert by_form(entities, "D.C.").forms == ["D.C."]
+
+
+def test_an_acronym_two_names_spell_is_not_merged() -> None:
+    entities = merge_entities(
+        [
+            ("a", "en", [mention("Central Bank", "organisation"), mention("CB", "organisation")]),
+            ("b", "en", [mention("Coastal Bank", "organisation")]),
+        ]
+    )
+    assert by_form(entities, "CB").forms == ["CB"]
+
+
 def test_titled_name_merges_into_the_name() -> None:
     entities = merge_entities(
         [

@@ -11,7 +11,9 @@ Mentions meet when they name the same thing across articles, languages and scrip
   Costa`` into ``Maria Costa``); a single word that ends a person's name merges into it
   when that person is the only one it can be, within the story (``Costa``); ``Silva``
   stays apart when both ``Ana Silva`` and ``Rui Silva`` are in the story; a first name
-  alone (``Maria``) merges into nobody.
+  alone (``Maria``) merges into nobody;
+- an acronym merges into the one name of the story whose initials spell it (``ICRC`` into
+  ``International Committee of the Red Cross``).
 
 Nationality adjectives ("Syrian") are not merged into their country: no data says precisely,
 in every language, which words are demonyms.
@@ -23,7 +25,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from storyweave.analyze.mention import Mention
+import regex
+
+from storyweave.analyze.mention import Mention, could_be_personal_name, name_words
 from storyweave.analyze.place_names import (
     COUNTRY_PREFIX,
     is_place_key,
@@ -42,6 +46,7 @@ __all__ = ["ArticleMentions", "merge_entities"]
 ArticleMentions = tuple[str, str, Sequence[Mention]]
 
 _CONNECTORS = frozenset(CONNECTORS)
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}")
 # Case endings that begin with a consonant, of Slavic names as folded ("Putinem", "Putinowi",
 # "Путиным"); the vowel endings ("Putina", "Putinu") go with the vowel tail.
 _CASE_ENDINGS = ("owi", "iem", "em", "ego", "emu", "ami", "ach", "im")
@@ -88,6 +93,7 @@ def merge_entities(
     groups = _groups(articles)
     groups = _merge_inflections(groups)
     groups = _merge_short_forms(groups)
+    groups = _merge_acronyms(groups)
     entities = [_entity(group, lang_out) for group in groups]
     entities.sort(key=lambda e: (-e.mentions, -len(e.article_ids), e.name.casefold()))
     return entities[: max(limit, 0)]
@@ -194,6 +200,52 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
             targets[0].seen.extend(replace(seen, type="person") for seen in short.seen)
             absorbed.add(id(short))
     return [group for group in groups if id(group) not in absorbed]
+
+
+def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
+    """Acronyms merged with the one name of the story they abbreviate.
+
+    "ICRC" is "International Committee of the Red Cross" (the initials of its capitalised
+    words), "AfD" is "Alternative für Deutschland" (of all its words), "U.N." is "United
+    Nations". An acronym that several names spell stays apart, and so does a place the
+    gazetteer knows ("US"); people, and names that could be a person's, are not abbreviated.
+    """
+    spelled: dict[str, list[_Group]] = {}
+    for group in groups:
+        if group.kind() == "person":
+            continue
+        for seen in group.seen:
+            words = name_words(seen.text)
+            if len(words) < 2 or all(len(word) == 1 for word in words):
+                continue  # one word, or an acronym written with stops ("U.N.")
+            if not is_place_key(group.key) and could_be_personal_name(seen.text, seen.lang):
+                continue  # "Dick Clark" is not "D.C."
+            every = "".join(word[0] for word in words)
+            capitalised = "".join(word[0] for word in words if word[0].isupper())
+            for initials in {every.upper(), capitalised.upper()}:
+                found = spelled.setdefault(initials, [])
+                if group not in found:
+                    found.append(group)
+    absorbed: set[int] = set()
+    for group in groups:
+        acronym = _acronym(group)
+        if acronym is None or is_place_key(group.key):
+            continue
+        targets = [t for t in spelled.get(acronym, []) if t is not group]
+        if len(targets) == 1 and id(targets[0]) not in absorbed:
+            targets[0].seen.extend(group.seen)
+            absorbed.add(id(group))
+    return [group for group in groups if id(group) not in absorbed]
+
+
+def _acronym(group: _Group) -> str | None:
+    """The letters of the acronym a group is written as ("NATO", "AfD", "U.N."), or ``None``."""
+    surface = Counter(seen.text for seen in group.seen).most_common(1)[0][0]
+    letters = surface.replace(".", "")
+    if not _ACRONYM.fullmatch(letters):
+        return None
+    capitals = sum(letter.isupper() for letter in letters)
+    return letters.upper() if capitals >= 2 and capitals > len(letters) - capitals else None
 
 
 def _shortest_distinct(candidates: list[_Group]) -> list[_Group]:
