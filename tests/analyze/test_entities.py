@@ -149,6 +149,13 @@ def test_language_general_fallback_types_places_and_people() -> None:
     assert not texts(mentions) & {"Regierung", "Montag", "Die", "Gespräche"}
 
 
+def test_names_joined_by_and_are_not_one_person() -> None:
+    text = "Los hermanos Julián y Brayan Moreno marcharon. Moreno dijo que volverán."
+    found = typed(extract_mentions(text, "es"))
+    assert ("Julián y Brayan Moreno", "person") not in found
+    assert ("Moreno", "person") not in found
+
+
 def test_fallback_cuts_suffixes_elisions_and_shouting() -> None:
     turkish = "Cumhurbaşkanı Erdoğan'ın Rusya'nın teklifine yanıtı. Yeni cumhurbaşkanı kim?"
     found = typed(extract_mentions(turkish, "tr"))

@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 _APOSTROPHES = "'’ʼ`´"
+_AND = "y"  # the one connector that is a conjunction
 _EDGE_JUNK = '"“”„«»‹›「」()[]{}<>.,;:!?·•*_|/\\-–—‐&+#@ \t\n\u00a0' + _APOSTROPHES
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*")
@@ -199,8 +200,13 @@ def could_be_personal_name(surface: str, lang: str) -> bool:
     """Whether ``surface`` can be a person's full name: two to four capitalised words (besides
     connectors such as "al", "de"; "Kujawsko-Pomorskie" is one word), no acronym, no
     organisation head, not ending in a currency ("Millionen Euro"), and in languages that
-    capitalise nouns no word with a noun's or an adjective's ending ("Veranstaltungen")."""
-    names = [word for word in surface.split() if word not in CONNECTORS]
+    capitalise nouns no word with a noun's or an adjective's ending ("Veranstaltungen"). "y"
+    joins names in organisations ("Ministerio de Agricultura y Pesca") but between people's
+    names it means "and" ("Julián y Brayan LeBarón" are two)."""
+    words = surface.split()
+    if _AND in words:
+        return False
+    names = [word for word in words if word not in CONNECTORS]
     if not 2 <= len(names) <= 4:
         return False
     if any(not word[0].isupper() or (word.isupper() and len(word) > 1) for word in names):
