@@ -207,6 +207,13 @@ def test_inflected_forms_merge() -> None:
     ]
 
 
+def test_an_inflected_name_is_shown_in_its_own_form() -> None:
+    # Polish articles use the genitive and the instrumental more often than the nominative.
+    forms = ["Andrzeja Dudy", "Andrzeja Dudy", "Andrzejem Dudą", "Andrzej Duda"]
+    entities = merge_entities([("pl", "pl", [mention(form, "person") for form in forms])])
+    assert [(e.name, e.mentions) for e in entities] == [("Andrzej Duda", 4)]
+
+
 def test_countries_merge_by_code_and_are_named_in_the_output_language() -> None:
     articles = [
         ("vi", "vi", [mention("Nga", "place"), mention("Mỹ", "place"), mention("Hoa Kỳ")]),

@@ -269,8 +269,8 @@ def _entity(group: _Group, lang_out: str) -> Entity:
     if name is None:
         # The full name, not a short form, in the output language where an article has it.
         full = [s for s in group.seen if _key_stems(s) == group.stems] or group.seen
-        in_lang_out = Counter(s.text for s in full if s.lang == lang_out)
-        name = (in_lang_out or Counter(s.text for s in full)).most_common(1)[0][0]
+        in_lang_out = [s for s in full if s.lang == lang_out]
+        name = _name_form(in_lang_out or full)
     return Entity(
         name=name,
         type=group.kind(),
@@ -279,6 +279,16 @@ def _entity(group: _Group, lang_out: str) -> Entity:
         forms=[form for form, _ in forms.most_common()],
         article_ids=sorted({s.article_id for s in group.seen}),
     )
+
+
+def _name_form(seen: list[_Seen]) -> str:
+    """The form to show a name by: the most frequent, but in a case-inflecting language the
+    shortest, which is mostly the name's own (nominative) form: "Andrzej Duda", not
+    "Andrzeja Dudy" or "Andrzejem Dudą", however often the articles use those."""
+    counts = Counter(s.text for s in seen)
+    if any(s.lang in INFLECTING_LANGUAGES for s in seen):
+        return min(counts, key=lambda form: (len(form), -counts[form]))
+    return counts.most_common(1)[0][0]
 
 
 def _stem(word: str) -> str:
