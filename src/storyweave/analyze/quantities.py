@@ -23,9 +23,9 @@ count), ranks and list numbers ("No. 1", "top 10"), numbers inside names ("Chann
 word nor an event word explains. Numbers in quotations are kept: a quoted official is a source
 like any other.
 
->>> [(f.what, f.value) for f in extract_facts("a1", "About 450.000 people remain in Mosul.", "en")]
+>>> [(f.what, f.value) for f in extract_facts("a1", "About 450.000 people live in Mosul.", "en")]
 [('people@mosul', 450000.0)]
->>> extract_facts("a2", "Khoảng 450 nghìn người vẫn còn ở Mosul.", "vi")[0].what
+>>> extract_facts("a2", "Khoảng 450 nghìn người sống ở Mosul.", "vi")[0].what
 'people@mosul'
 """
 
