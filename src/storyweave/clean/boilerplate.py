@@ -172,18 +172,14 @@ def is_consent_notice(text: str) -> bool:
     >>> is_consent_notice('"We never sell your personal data or share cookies," it said.')
     False
     """
-    return _may_hold_consent_notice(text) and continues_consent_notice(text)
+    topics = _CONSENT_TOPICS.count(text)
+    return _may_hold_consent_notice(text, topics) and _goes_on_as_notice(text, topics)
 
 
 def continues_consent_notice(text: str) -> bool:
     """Whether a line right after a consent notice goes on with it: it names one of its topics
     densely enough and speaks to the reader ("Withdraw your consent at any time.")."""
-    topics = _consent_topics(text)
-    return (
-        topics > 0
-        and topics * CONSENT_WORDS_PER_TOPIC >= token_count(text)
-        and not READER_WORDS.isdisjoint(_words(text))
-    )
+    return _goes_on_as_notice(text, _CONSENT_TOPICS.count(text))
 
 
 def consent_notice_start(text: str) -> int | None:
@@ -195,34 +191,41 @@ def consent_notice_start(text: str) -> int | None:
     >>> text[consent_notice_start(text):]
     'We use cookies; see our privacy policy. You may opt out.'
     """
-    if not _may_hold_consent_notice(text):
+    if not _may_hold_consent_notice(text, _CONSENT_TOPICS.count(text)):
         return None
     starts = [0, *(boundary.end() for boundary in _AFTER_SENTENCE_END.finditer(text))]
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        if not _consent_topics(text[start:end]):
+        if not _CONSENT_TOPICS.count(text[start:end]):
             continue
         tail = text[start:]
-        if _consent_topics(tail) >= CONSENT_MIN_TOPICS and continues_consent_notice(tail):
+        topics = _CONSENT_TOPICS.count(tail)
+        if topics >= CONSENT_MIN_TOPICS and _goes_on_as_notice(tail, topics):
             return start
     return None
 
 
-def _may_hold_consent_notice(text: str) -> bool:
-    """Whether a line names the topics of a notice twice and the site speaks in it, not
-    mostly inside quote marks."""
+def _may_hold_consent_notice(text: str, topics: int) -> bool:
+    """Whether a line that names ``topics`` topics of a notice names them twice and the site
+    speaks in it, not mostly inside quote marks."""
     return (
-        _consent_topics(text) >= CONSENT_MIN_TOPICS
+        topics >= CONSENT_MIN_TOPICS
         and _SITE_VOICE.count(text) > 0
         and 2 * _quoted_words(text) <= token_count(text)
     )
 
 
+def _goes_on_as_notice(text: str, topics: int) -> bool:
+    """Whether a line that names ``topics`` topics of a notice names them densely enough and
+    speaks to the reader."""
+    return (
+        topics > 0
+        and topics * CONSENT_WORDS_PER_TOPIC >= token_count(text)
+        and not READER_WORDS.isdisjoint(_words(text))
+    )
+
+
 def _quoted_words(text: str) -> int:
     return sum(token_count(quoted) for quoted in _QUOTED.findall(text))
-
-
-def _consent_topics(text: str) -> int:
-    return _CONSENT_TOPICS.count(text)
 
 
 def is_link_line(text: str) -> bool:
