@@ -46,6 +46,7 @@ __all__ = [
     "format_quantity",
     "headline_lang_mark",
     "one_line",
+    "overview",
     "render_markdown",
     "render_story_text",
     "safe_url",
@@ -184,7 +185,7 @@ def why_joined(assignment: StoryAssignment | None) -> str:
 
 def render_markdown(stories: Sequence[Story], articles: Mapping[str, Article]) -> str:
     """A Markdown report: a table of contents, then every story with all of its sections."""
-    lines = ["# Stories", "", _overview(stories), ""]
+    lines = ["# Stories", "", overview(stories), ""]
     if stories:
         lines += ["| # | Story | Articles | Languages | Event date |", "|---|---|---|---|---|"]
         for number, story in enumerate(stories, 1):
@@ -281,7 +282,8 @@ class _Outline:
     sections: list[_Section]
 
 
-def _overview(stories: Sequence[Story]) -> str:
+def overview(stories: Sequence[Story]) -> str:
+    """The counts a report opens with: ``2 stories · 5 articles · en, vi``."""
     article_count = sum(len(story.article_ids) for story in stories)
     languages = sorted({lang for story in stories for lang in story.languages})
     text = f"{count_noun(len(stories), 'story')} · {count_noun(article_count, 'article')}"

@@ -31,6 +31,7 @@ from .report import (
     format_quantity,
     headline_lang_mark,
     one_line,
+    overview,
     safe_url,
     story_title,
     timeline_languages,
@@ -91,11 +92,7 @@ blockquote { margin: 0; padding-left: .8rem; border-left: 3px solid var(--line);
 
 def render_html(stories: Sequence[Story], articles: Mapping[str, Article]) -> str:
     """The report as one HTML page: a table of contents, then every story in full."""
-    article_count = sum(len(story.article_ids) for story in stories)
-    languages = sorted({lang for story in stories for lang in story.languages})
-    counts = f"{count_noun(len(stories), 'story')} · {count_noun(article_count, 'article')}"
-    if languages:
-        counts += " · " + ", ".join(languages)
+    counts = overview(stories)
     parts = [
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
