@@ -214,18 +214,17 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
     for group in groups:
         if group.kind() == "person":
             continue
+        spellings: set[str] = set()
         for seen in group.seen:
             words = name_words(seen.text)
             if len(words) < 2 or all(len(word) == 1 for word in words):
                 continue  # one word, or an acronym written with stops ("U.N.")
             if not is_place_key(group.key) and could_be_personal_name(seen.text, seen.lang):
                 continue  # "Dick Clark" is not "D.C."
-            every = "".join(word[0] for word in words)
-            capitalised = "".join(word[0] for word in words if word[0].isupper())
-            for initials in {every.upper(), capitalised.upper()}:
-                found = spelled.setdefault(initials, [])
-                if group not in found:
-                    found.append(group)
+            spellings.add("".join(word[0] for word in words).upper())
+            spellings.add("".join(word[0] for word in words if word[0].isupper()).upper())
+        for initials in spellings:
+            spelled.setdefault(initials, []).append(group)
     absorbed: set[int] = set()
     for group in groups:
         acronym = _acronym(group)
