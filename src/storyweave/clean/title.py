@@ -262,18 +262,19 @@ def article_title_end(text: str) -> int | None:
     a headline-shaped run of at least :data:`ARTICLE_TITLE_MIN_TOKENS` words that does not end
     on a function word.
     """
-    for match in _ARTICLE_AFTER_LOWER.finditer(text, 0, TITLE_MAX_CHARS):
-        end = int(match.start())
-        prefix = text[:end]
-        last = prefix.rsplit(None, 1)[-1].casefold()
-        if (
-            token_count(prefix) >= ARTICLE_TITLE_MIN_TOKENS
-            and _title_prefix(prefix)
-            and last not in HEADLINE_NON_FINAL_WORDS
-            and is_body_like(text[end:])
-        ):
-            return end
-        return None  # only the first such sentence start is looked at
+    # Only the first such sentence start is looked at.
+    match = _ARTICLE_AFTER_LOWER.search(text, 0, TITLE_MAX_CHARS)
+    if match is None:
+        return None
+    end = int(match.start())
+    prefix = text[:end]
+    if (
+        token_count(prefix) >= ARTICLE_TITLE_MIN_TOKENS
+        and _title_prefix(prefix)
+        and prefix.rsplit(None, 1)[-1].casefold() not in HEADLINE_NON_FINAL_WORDS
+        and is_body_like(text[end:])
+    ):
+        return end
     return None
 
 
