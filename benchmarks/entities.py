@@ -14,7 +14,6 @@ merged. Printed:
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
 from collections import defaultdict
@@ -22,15 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from storyweave.analyze.entities import Mention, extract_mentions
+from storyweave.evaluate.runner import read_records
 from storyweave.model import Entity
 from storyweave.stories.entities import merge_entities
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 class TimedExtractor:
@@ -118,7 +114,7 @@ def main() -> None:
 
     pairs = [
         pair
-        for pair in read_jsonl(args.data / "semeval2022-dev" / "pairs.jsonl")
+        for pair in read_records(args.data / "semeval2022-dev" / "pairs.jsonl")
         if pair["overall"] <= args.max_overall
     ]
     extractor = TimedExtractor()
@@ -129,7 +125,7 @@ def main() -> None:
     print_sample(found, args.sample, args.seed)
     vlsp = args.data / "vlsp-abmusu" / "articles.jsonl"
     if vlsp.exists() and args.vi > 0:
-        for record in read_jsonl(vlsp)[: args.vi]:
+        for record in read_records(vlsp)[: args.vi]:
             text = "\n\n".join(
                 part for part in (record.get("title"), record.get("lead"), record["text"]) if part
             )

@@ -12,11 +12,11 @@ with each field filled.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import defaultdict
 from pathlib import Path
 
+from storyweave.evaluate.runner import read_records
 from storyweave.ingest.jsonl import document_from_record
 from storyweave.model import Article, InputProblem, Story
 from storyweave.pipeline import prepare_article
@@ -26,19 +26,15 @@ from storyweave.stories.builder import BuildOptions, build_story, story_encoder
 DEFAULT_DATASET = Path(__file__).resolve().parent.parent.parent / "shared/data/vlsp-abmusu"
 
 
-def read_jsonl(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dataset", type=Path, nargs="?", default=DEFAULT_DATASET)
     parser.add_argument("--lang-out", default="vi")
     args = parser.parse_args()
 
-    gold = {str(r["id"]): str(r["story"]) for r in read_jsonl(args.dataset / "gold.jsonl")}
+    gold = {str(r["id"]): str(r["story"]) for r in read_records(args.dataset / "gold.jsonl")}
     clusters: dict[str, list[Article]] = defaultdict(list)
-    for number, record in enumerate(read_jsonl(args.dataset / "articles.jsonl"), 1):
+    for number, record in enumerate(read_records(args.dataset / "articles.jsonl"), 1):
         document = document_from_record(record, f"articles.jsonl:{number}")
         article = document if isinstance(document, InputProblem) else prepare_article(document)
         if isinstance(article, InputProblem):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from storyweave.evaluate.runner import read_records
 from storyweave.ingest.jsonl import document_from_record
 from storyweave.model import Article, InputProblem
 from storyweave.pipeline import prepare_article
@@ -24,16 +23,12 @@ def need(path: Path) -> Path:
     return path
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 @pytest.fixture(scope="session")
 def sample_articles() -> list[Article]:
     """The five sample articles cleaned and analysed as the engine does, from the raw texts
     (no language or date given), in file order."""
     articles = []
-    for number, record in enumerate(read_jsonl(need(SAMPLES) / "articles.jsonl"), 1):
+    for number, record in enumerate(read_records(need(SAMPLES) / "articles.jsonl"), 1):
         record = {k: v for k, v in record.items() if k not in ("lang", "published")}
         document = document_from_record(record, f"articles.jsonl:{number}")
         assert not isinstance(document, InputProblem)

@@ -11,7 +11,7 @@ import pytest
 from storyweave import Engine
 from storyweave.config import Settings
 
-from .conftest import DATA, SAMPLES, need, read_jsonl
+from .conftest import DATA, SAMPLES, need, read_records
 
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'storyweave[ray]')")
 from storyweave.distributed import RayWorkers  # noqa: E402
@@ -25,8 +25,8 @@ def workers() -> Iterator[RayWorkers]:
 
 def stream() -> list[dict[str, object]]:
     """The sample, then the first VLSP clusters: two languages, several stories."""
-    articles = read_jsonl(need(SAMPLES) / "articles.jsonl")
-    articles += read_jsonl(need(DATA / "vlsp-abmusu") / "articles.jsonl")[:40]
+    articles = read_records(need(SAMPLES) / "articles.jsonl")
+    articles += read_records(need(DATA / "vlsp-abmusu") / "articles.jsonl")[:40]
     return [{k: v for k, v in a.items() if k not in ("lang", "published")} for a in articles]
 
 

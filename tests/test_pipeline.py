@@ -11,7 +11,7 @@ from storyweave import Engine
 from storyweave.config import Settings
 from storyweave.model import RawDocument
 
-from .conftest import SAMPLES, need, read_jsonl
+from .conftest import SAMPLES, need, read_records
 
 REPORT = (
     "Heavy rain flooded the northern provinces on Sunday, forcing thousands of families from "
@@ -159,7 +159,7 @@ FLOOD = (
 def test_two_writers_on_one_store_see_each_others_stories(tmp_path: Path) -> None:
     """A server and a feed watcher may write to the same store: each clusters with what the
     other stored, and no article is stored twice."""
-    records = {r["id"]: r for r in read_jsonl(need(SAMPLES) / "articles.jsonl")}
+    records = {r["id"]: r for r in read_records(need(SAMPLES) / "articles.jsonl")}
     ids = sorted(records)
     db = tmp_path / "shared.db"
     with Engine(db=db) as first, Engine(db=db) as second:
@@ -180,7 +180,7 @@ def test_an_article_taken_out_of_its_story_is_stored_in_its_new_one(tmp_path: Pa
     """The sample's article on an earlier event (002) first joins the Vietnamese report of the
     later one; once the English reports are in, it no longer fits them and leaves, also when
     the last report comes in a later run on the same store."""
-    records = {r["id"][:3]: r for r in read_jsonl(need(SAMPLES) / "articles.jsonl")}
+    records = {r["id"][:3]: r for r in read_records(need(SAMPLES) / "articles.jsonl")}
     db = tmp_path / "moves.db"
     with Engine(db=db) as first:
         results = first.add([records[n] for n in ("002", "000", "001", "003")])

@@ -8,11 +8,11 @@ from pathlib import Path
 from storyweave import Engine
 from storyweave.stories.builder import BuildOptions
 
-from .conftest import SAMPLES, need, read_jsonl
+from .conftest import SAMPLES, need, read_records
 
 
 def sample_records() -> list[dict[str, object]]:
-    records = read_jsonl(need(SAMPLES) / "articles.jsonl")
+    records = read_records(need(SAMPLES) / "articles.jsonl")
     return [{k: v for k, v in r.items() if k not in ("lang", "published")} for r in records]
 
 

@@ -46,6 +46,7 @@ from storyweave.cluster.features import EVIDENCE_DIRECTION, FEATURES
 from storyweave.cluster.scorer import LinearScorer, Scorer, TreeScorer
 from storyweave.config import Settings
 from storyweave.evaluate.metrics import bcubed, pearson
+from storyweave.evaluate.runner import read_records
 from storyweave.ingest.jsonl import document_from_record
 from storyweave.model import InputProblem, RawDocument
 from storyweave.pipeline import Prepared, prepare
@@ -75,10 +76,6 @@ L2_REGULARISATION = 1.0
 class Labelled:
     signals: ArticleSignals
     label: str
-
-
-def read_jsonl(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def prepare_all(documents: list[RawDocument], settings: Settings) -> list[ArticleSignals]:
@@ -113,9 +110,9 @@ def cached_vectors(texts: list[str], encoder_name: str) -> np.ndarray:
 
 
 def load_clustering_set(folder: Path, settings: Settings) -> list[Labelled]:
-    gold = {str(r["id"]): str(r["story"]) for r in read_jsonl(folder / "gold.jsonl")}
+    gold = {str(r["id"]): str(r["story"]) for r in read_records(folder / "gold.jsonl")}
     documents = []
-    for number, record in enumerate(read_jsonl(folder / "articles.jsonl"), 1):
+    for number, record in enumerate(read_records(folder / "articles.jsonl"), 1):
         document = document_from_record(record, f"{folder.name}/articles.jsonl:{number}")
         if isinstance(document, InputProblem):
             raise SystemExit(str(document))
@@ -131,7 +128,7 @@ def load_pairs(
     texts: dict[str, int] = {}
     documents: list[RawDocument] = []
     pairs = []
-    for record in read_jsonl(folder / "pairs.jsonl"):
+    for record in read_records(folder / "pairs.jsonl"):
         ends = []
         for side in ("1", "2"):
             text, lang = str(record[f"text{side}"]), str(record[f"lang{side}"])

@@ -18,7 +18,7 @@ from storyweave import Engine
 from storyweave.store import StoreError, open_store
 from storyweave.store.base import BatchWrite
 from storyweave.store.postgres import PostgresStore
-from tests.conftest import DATA, SAMPLES, need, read_jsonl
+from tests.conftest import DATA, SAMPLES, need, read_records
 from tests.store.postgres_server import PostgresServer
 from tests.store.test_contract import add, make_article
 
@@ -167,7 +167,7 @@ def test_an_ingest_survives_a_server_restart(
     finishes, every article stored once and in a story."""
     articles = [
         {"id": f"a{n}", "text": f"{record['text']}\n\n(copy {n})"}
-        for n, record in enumerate(read_jsonl(need(DATA / "vlsp-abmusu") / "articles.jsonl")[:80])
+        for n, record in enumerate(read_records(need(DATA / "vlsp-abmusu") / "articles.jsonl")[:80])
     ]
     source = tmp_path / "articles.jsonl"
     source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles))
