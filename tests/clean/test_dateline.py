@@ -67,6 +67,10 @@ def test_short_lines_with_numbers_are_not_bare_dates(line: str) -> None:
         ("HÀ NỘI, 12/3 (TTXVN) – Bộ Y tế cho biết", "HÀ NỘI, 12/3 (TTXVN) –"),
         ("BERLÍN.- Un incendio en un zoológico", "BERLÍN.-"),
         ("CELAYA, GTO.- Celaya fue sitiada", "CELAYA, GTO.-"),
+        ("OCEAN CITY, Md. (AP) — A man was sentenced", "OCEAN CITY, Md. (AP) —"),
+        ("BUFFALO, N.Y. (WIVB) — A hospital welcomed", "BUFFALO, N.Y. (WIVB) —"),
+        ("DETROIT (WWJ) -- Police are investigating", "DETROIT (WWJ) --"),
+        ("(Bloomberg) -- The prime minister said", "(Bloomberg) --"),
     ],
 )
 def test_agency_datelines_opening_a_paragraph(text: str, dateline: str) -> None:
@@ -80,7 +84,15 @@ def test_agency_datelines_opening_a_paragraph(text: str, dateline: str) -> None:
         "Paris (AFP) said nothing",
         "The CEO - a man of few words",
         "U.S.- China talks resumed",
+        "EPP (Bloomberg) -- The prime minister said",
+        "(this is an aside) - and more",
     ],
 )
 def test_no_agency_dateline(text: str) -> None:
     assert agency_dateline(text) is None
+
+
+def test_a_bare_place_is_a_dateline_only_where_asked() -> None:
+    assert agency_dateline("SYDNEY - A memorial was cancelled") is None
+    assert agency_dateline("SYDNEY - A memorial was cancelled", bare=True) == "SYDNEY -"
+    assert agency_dateline("ONE TWO THREE FOUR - Words", bare=True) is None

@@ -100,6 +100,46 @@ def test_title_running_into_an_agency_dateline() -> None:
     assert cleaned.dateline == "JUNEAU, Alaska —"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Mosque memorial cancelled as virus fears mount SYDNEY - A memorial to the victims "
+            "has been cancelled because of fears over the new coronavirus.",
+            "Mosque memorial cancelled as virus fears mount",
+        ),
+        (
+            "Orban mulls new movement if his party exits EPP (Bloomberg) -- Hungary's prime "
+            "minister said he is ready to start a new political platform in Europe.",
+            "Orban mulls new movement if his party exits EPP",
+        ),
+        (
+            "Dog shot by officer is in stable condition OXON HILL, Md. — A police officer has "
+            "been placed on leave after he shot a dog during an investigation.",
+            "Dog shot by officer is in stable condition",
+        ),
+    ],
+)
+def test_title_running_into_a_dateline_of_other_styles(text: str, title: str) -> None:
+    assert clean_text(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A title that would end on a function word, in capitals, or on a time.
+        "Los cargos llegan al Senado de EE.UU. - Radio Sonora: el caso para un juicio político "
+        "al presidente llegó al Senado este jueves por la tarde.",
+        "ARDE GUANAJUATO POR CHOQUE CON EL MARRO - La ciudad fue sitiada la tarde de este "
+        "martes por bloqueos que estrangularon sus entradas.",
+        "Pence keeps working after staffer tests positive UPDATED 12:57 PM PT — Monday, the "
+        "vice president returned to work after one of his staffers tested positive.",
+    ],
+)
+def test_no_title_cut_before_capitals_that_are_no_place(text: str) -> None:
+    assert dateline_title_end(text) is None
+
+
 def test_title_running_into_a_spanish_dateline() -> None:
     text = (
         "Un incendio en un zoológico deja 30 animales muertos CIUDAD DE MÉXICO.- Un incendio "

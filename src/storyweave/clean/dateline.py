@@ -15,6 +15,10 @@ from .lexicon import BYLINE_WORDS, DATE_GLUE, DATELINE_LABELS, MONTHS, WEEKDAYS,
 DATELINE_MAX_TOKENS = 25
 DATELINE_MAX_CHARS = 200
 DATE_ONLY_MAX_TOKENS = 10
+#: Letters a dateline's place has at least, unless a region follows it ("NY, N.Y.").
+MIN_PLACE_LETTERS = 4
+#: Words of a place in capitals that stands alone before the dash ("PORT SAINT LUCIE —").
+BARE_PLACE_MAX_WORDS = 3
 
 _NUMERIC_DATE = regex.compile(r"(?<!\d)\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?(?!\d)")
 _TIME = regex.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)")
@@ -33,15 +37,18 @@ _BYLINE = regex.compile(
     regex.IGNORECASE,
 )
 _SEPARATOR = regex.compile(r"[·•|]")
-# "PARIS (Reuters) -", "JUNEAU, Alaska —", "HÀ NỘI, 12/3 (TTXVN) –", "BERLÍN.-": a place in
-# capitals, an optional region or date, an optional agency in brackets, then a dash, or the
-# full stop and hyphen of Spanish-language datelines.
+# "PARIS (Reuters) -", "JUNEAU, Alaska —", "TAMPA, Fla. (AP) --", "HÀ NỘI, 12/3 (TTXVN) –",
+# "BERLÍN.-": a place in capitals, an optional region (abbreviated, too) or date, an optional
+# agency in brackets, then a dash (or two hyphens), or the full stop and hyphen of
+# Spanish-language datelines.
 _AGENCY_DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\- ]{2,40}?)"
-    r"(?P<region>,\s[^,.!?()\n]{1,30}?)?"
+    r"(?P<region>,\s[^,!?()\n]{1,30}?)?"
     r"(?P<agency>\s?\([^()\n]{2,30}\))?"
-    r"(?:(?P<stop_dash>\.-)|\s?[-–—])\s"
+    r"(?:(?P<stop_dash>\.-)|\s?(?:--|[-–—]))\s"
 )
+# "(Bloomberg) --": an agency in brackets and a dash, with no place.
+_AGENCY_ONLY = regex.compile(r"^\(\p{Lu}[^()\n]{1,29}\)\s?(?:--|[-–—])\s")
 
 
 def has_date(text: str) -> bool:
@@ -100,16 +107,24 @@ def _labelled_date(text: str) -> bool:
     return bool(first) and (first[0].isdigit() or first in WEEKDAYS or first in MONTHS)
 
 
-def agency_dateline(text: str) -> str | None:
-    """The agency dateline that opens ``text`` ("PARIS (Reuters) -"), or ``None``."""
+def agency_dateline(text: str, *, bare: bool = False) -> str | None:
+    """The agency dateline that opens ``text`` ("PARIS (Reuters) -"), or ``None``. With
+    ``bare``, a place in capitals and a dash alone is one too ("SYDNEY - A memorial …"):
+    after a title, where an acronym rarely stands."""
     match = _AGENCY_DATELINE.match(text)
     if not match:
-        return None
+        agency_only = _AGENCY_ONLY.match(text)
+        return str(agency_only.group()).rstrip() if agency_only else None
     place = match.group("place").strip()
     letters = [char for char in place if char.isalpha()]
-    if len(letters) < 3 or any(char.islower() for char in letters):
+    if any(char.islower() for char in letters):
         return None
-    if not (match.group("region") or match.group("agency") or match.group("stop_dash")):
+    if len(letters) < (3 if match.group("region") else MIN_PLACE_LETTERS):
+        # Three capitals and an agency are as often an acronym ending a title run into the
+        # dateline: "… if His Party Exits EPP (Bloomberg) --".
+        return None
+    bare = bare and len(place.split()) <= BARE_PLACE_MAX_WORDS
+    if not (bare or match.group("region") or match.group("agency") or match.group("stop_dash")):
         # A bare capitalised word and a dash is as often an acronym opening a sentence; a
         # full stop glued to the hyphen ("BERLÍN.-") is a dateline's own mark.
         return None

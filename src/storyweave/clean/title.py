@@ -46,7 +46,7 @@ _LOWER_TO_UPPER = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _LETTERS_BEFORE = regex.compile(r"[\p{L}\p{M}]+$")
 _LETTERS_AFTER = regex.compile(r"^[\p{L}\p{M}]+")
 _SENTENCE_BREAK = regex.compile(r"[.!?…。؟](?:\s|$)")
-_CAPITALS_AFTER_SPACE = regex.compile(r"(?<=\S )(?=\p{Lu}{2})")
+_CAPITALS_AFTER_SPACE = regex.compile(r"(?<=\S )(?=\p{Lu}{2}|\(\p{Lu})")
 _ARTICLE_AFTER_LOWER = regex.compile(
     r"(?<=[\p{Ll}\p{N}]) (?=(?:The|An?|El|La|Los|Las|Una?|Le|Les|Une|Il|Lo|Gli|Der|Die|Das"
     r"|Eine?|O|Os|As) \p{Ll})"
@@ -281,10 +281,21 @@ def article_title_end(text: str) -> int | None:
 def dateline_title_end(text: str) -> int | None:
     """Where the body starts if a title runs into an agency dateline; else ``None``.
 
-    "Senate president in spotlight JUNEAU, Alaska — During …" → the title ends before "JUNEAU".
+    "Senate president in spotlight JUNEAU, Alaska — During …" → the title ends before "JUNEAU";
+    so it does before "SYDNEY - A memorial …" (after a title, a place in capitals needs no
+    region or agency) and before "(Bloomberg) -- …". The title must not end on a function word
+    or a number.
     """
     for match in _CAPITALS_AFTER_SPACE.finditer(text, 0, TITLE_MAX_CHARS):
         end = int(match.start())
-        if agency_dateline(text[end:]) and _title_prefix(text[:end].rstrip()):
+        prefix = text[:end].rstrip()
+        # After a title in capitals, capitals mark no place.
+        bare = prefix.upper() != prefix
+        if (
+            agency_dateline(text[end:], bare=bare)
+            and _title_prefix(prefix)
+            and not prefix[-1].isdigit()  # "UPDATED 12:57 PM PT —" is a time
+            and prefix.rsplit(None, 1)[-1].casefold() not in HEADLINE_NON_FINAL_WORDS
+        ):
             return end
     return None
