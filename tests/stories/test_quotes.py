@@ -246,6 +246,22 @@ def test_a_role_resolves_to_the_person_named_with_it() -> None:
 
 
 @pytest.mark.parametrize(
+    "attribution",
+    [
+        "Norway's health minister said on Monday.",
+        "said Norway's health minister on Monday.",
+    ],
+)
+def test_a_country_owning_the_role_is_not_the_speaker(attribution: str) -> None:
+    text = (
+        "Health Minister Ingrid Dahl visited the hospital in Bergen.\n\n"
+        f'"We will open two more wards before the winter," {attribution}'
+    )
+    [found] = extract_quotes(text, "en")
+    assert (found.speaker, found.speaker_kind) == ("Ingrid Dahl", "name")
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         (

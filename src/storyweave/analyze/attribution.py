@@ -69,6 +69,7 @@ MAX_ROLE_WORDS = 6
 
 _PARENTHESES = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _CLAUSE_BREAK = regex.compile(r"[,;:()—–!?¡¿]")
+_POSSESSIVE = regex.compile(r"['’]s$")
 _INVERTED_PRONOUN = regex.compile(r"(?:-t)?-(?:il|elle)\b", regex.IGNORECASE)
 _DETERMINER_KEYS = frozenset(normalize_name(w) for w in DETERMINERS)
 
@@ -136,6 +137,12 @@ def _is_appositive(part: str, lang: str) -> bool:
     return has_role_head(part, lang) or normalize_name(words[0]) in _DETERMINER_KEYS
 
 
+def _possessor(run: list[str], after: str) -> bool:
+    """Whether a run of capitalised words owns the words after it ("Germany's health
+    minister"): it is then not the subject itself."""
+    return _POSSESSIVE.search(run[-1]) is not None and bool(words_of(after))
+
+
 def _subject_before(phrase: str, lang: str) -> Attribution | None:
     """Who the words before a verb of saying name ("Peter Maurer, president of …, said")."""
     phrase = _PARENTHESES.sub(" ", phrase)
@@ -156,6 +163,8 @@ def _subject_before(phrase: str, lang: str) -> Attribution | None:
     for _, end, run in reversed(name_runs(part, lang)):
         if len(words_of(part[end:])) > 4 * _word_scale(lang):
             break
+        if _possessor(run, part[end:]):
+            continue
         name, _ = person_name(run, lang)
         if name is not None:
             return Attribution("name", name)
@@ -169,9 +178,11 @@ def _subject_after(phrase: str, lang: str) -> Attribution | None:
     words = words_of(clause)
     if _pronoun_at(words, lang, last=False):
         return _PRONOUN
-    for start, _, run in name_runs(clause, lang):
+    for start, end, run in name_runs(clause, lang):
         if len(words_of(clause[:start])) > 4:
             break
+        if _possessor(run, clause[end:]):
+            continue
         name, _ = person_name(run, lang)
         if name is not None:
             return Attribution("name", name)
