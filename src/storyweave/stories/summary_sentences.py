@@ -101,7 +101,8 @@ class StorySentence:
 
     ``article`` is the article's index in the story, ``position`` the sentence's index in the
     article, ``paragraph`` and ``in_paragraph`` where it stands; ``leans_back`` says that it
-    opens with a reference to the sentence before it.
+    opens with a reference to the sentence before it; ``speaker`` (the folded last word of a
+    name or role) whom it reports as speaking, when known.
     """
 
     text: str
@@ -113,6 +114,7 @@ class StorySentence:
     words: int
     candidate: bool
     leans_back: bool = False
+    speaker: str | None = None
     row: int = -1
     score: float = 0.0
     keys: dict[str, float] | None = None
