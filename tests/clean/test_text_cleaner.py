@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyweave.clean import CleanedText, clean_text
 
 PARAGRAPHS = [
@@ -154,3 +156,35 @@ def test_a_report_on_privacy_rules_is_kept() -> None:
     ]
     raw = "\n\n".join(report)
     assert clean_text(raw).body == raw
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "The road was closed on Monday. Advertisement A new bridge opens in May.",
+            "The road was closed on Monday. A new bridge opens in May.",
+        ),
+        (
+            "Der Sender widerspricht. Anzeige Der Journalist arbeitet nicht mehr dort.",
+            "Der Sender widerspricht. Der Journalist arbeitet nicht mehr dort.",
+        ),
+        (
+            "W żadnym regionie nie będzie padać. REKLAMA Najcieplej będzie na zachodzie.",
+            "W żadnym regionie nie będzie padać. Najcieplej będzie na zachodzie.",
+        ),
+        # Not between two sentences: the word is the text's own.
+        (
+            "Die Polizei nahm die Anzeige auf. Sie ermittelt nun.",
+            "Die Polizei nahm die Anzeige auf. Sie ermittelt nun.",
+        ),
+        (
+            "The board approved it. Advertisement revenue fell by a tenth.",
+            "The board approved it. Advertisement revenue fell by a tenth.",
+        ),
+    ],
+)
+def test_advert_labels_between_sentences_are_cut(text: str, kept: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.body == kept
+    assert all(span.reason == "advert-label" for span in cleaned.removed)

@@ -15,6 +15,7 @@ import regex
 
 from .dateline import is_byline, is_date_only, is_dateline_line
 from .lexicon import (
+    AD_LABELS,
     AGENCIES,
     CAPTION_LABELS,
     CAPTION_PHRASES,
@@ -362,6 +363,24 @@ def is_trailing_junk(text: str) -> bool:
         and not ends_sentence(text)
         and not text.rstrip().endswith(":")
     )
+
+
+# An advert label between the end of one sentence and the capitalised start of the next.
+_INLINE_AD_LABEL = regex.compile(
+    r"(?<=[.!?…\"'”’»)\]] )(?:" + "|".join(regex.escape(label) for label in AD_LABELS) + r") "
+    r"(?=[\p{Lu}\"“„«])"
+)
+
+
+def inline_ad_labels(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans (with the space after) of advert labels standing between
+    two sentences of ``text``.
+
+    >>> text = "The road was closed. Advertisement A new bridge opens in May."
+    >>> [text[start:end] for start, end in inline_ad_labels(text)]
+    ['Advertisement ']
+    """
+    return [match.span() for match in _INLINE_AD_LABEL.finditer(text)]
 
 
 def line_reason(text: str, near_top: bool) -> str | None:

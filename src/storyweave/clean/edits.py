@@ -1,4 +1,5 @@
-"""Recording what cleaning drops: whole lines, or a leading or trailing part of one."""
+"""Recording what cleaning drops: whole lines, a leading or trailing part of one, or, last of
+all, a few words inside one."""
 
 from __future__ import annotations
 
@@ -40,3 +41,10 @@ class Removals:
         if not line.text:
             line.reason = reason
         return dropped
+
+    def cut_inside(self, line: Line, spans: list[tuple[int, int]], reason: str) -> None:
+        """Drop the ``[start, end)`` spans of ``line``'s text. Its text no longer matches its
+        offsets afterwards, so this comes after every other cut."""
+        for start, end in sorted(spans, reverse=True):
+            self.spans.append((line.start + start, line.start + end, reason))
+            line.text = line.text[:start] + line.text[end:]

@@ -445,6 +445,27 @@ PAGE_FURNITURE: frozenset[str] = frozenset(
     }
 )
 
+#: Labels that mark an advert slot, as they stand alone between two sentences of a text
+#: that a scraper ran together ("… on Monday. Advertisement The mayor …"); capitalised.
+AD_LABELS: tuple[str, ...] = (
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Advert",
+    "Anzeige",
+    "ANZEIGE",
+    "Werbung",
+    "Publicidad",
+    "PUBLICIDAD",
+    "Publicité",
+    "Pubblicità",
+    "Publicidade",
+    "Reklama",
+    "REKLAMA",
+    "Reklam",
+    "Quảng cáo",
+    "Реклама",
+)
+
 #: Labels of a tag or keyword list ("Tags:", "Từ khóa:", …).
 TAG_LABELS: tuple[str, ...] = (
     "tags",

@@ -20,6 +20,7 @@ from .boilerplate import (
     continues_consent_notice,
     credit_tail_start,
     ends_with_place_and_date,
+    inline_ad_labels,
     is_caption,
     is_credit,
     is_trailing_junk,
@@ -89,6 +90,7 @@ def clean_text(text: str, title: str | None = None) -> CleanedText:
     _drop_captions_beside_credits(lines, removals)
     _drop_link_tail(lines, removals)
     _drop_trailing_junk(lines, removals)
+    _drop_inline_ad_labels(lines, removals)
     removed = []
     for start, end, reason in sorted(removals.spans):
         in_start, in_end = normalized.input_span(start, end)
@@ -248,6 +250,14 @@ def _drop_trailing_junk(lines: list[Line], removals: Removals) -> None:
         if len(kept) < 2 or not is_trailing_junk(kept[-1].text):
             return
         removals.drop(kept.pop(), "trailing-junk")
+
+
+def _drop_inline_ad_labels(lines: list[Line], removals: Removals) -> None:
+    """Cut advert labels that stand between two sentences of a kept line (the last cut)."""
+    for line in lines:
+        spans = inline_ad_labels(line.text) if line.kept else []
+        if spans:
+            removals.cut_inside(line, spans, "advert-label")
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
