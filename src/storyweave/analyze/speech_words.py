@@ -66,8 +66,8 @@ _SAY: dict[str, list[str]] = {
         "insists|warned|warns|noted|notes|stressed|stresses|argued|argues|claimed|asserted|"
         "announced|wrote|writes|replied|responded|continued|acknowledged|admitted|remarked|"
         "commented|urged|observed|affirmed|emphasised|emphasized|recalled|reiterated|saying|"
-        "pointed out|concluded|vowed|promised|asked|tweeted|cautioned|conceded|complained|"
-        "confirmed|countered|predicted|went on"
+        "pointed out|concluded|vowed|promised|asked|asks|tweeted|tweets|cautioned|conceded|"
+        "complained|confirmed|countered|predicted|went on"
     ),
     "fr": _alternatives(
         "déclaré|déclare|dit|affirmé|affirme|ajouté|ajoute|expliqué|explique|souligné|"
