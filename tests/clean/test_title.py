@@ -9,6 +9,7 @@ import pytest
 
 from storyweave.clean import clean_text
 from storyweave.clean.title import (
+    ad_label_title_end,
     article_title_end,
     dateline_title_end,
     glued_title_end,
@@ -138,6 +139,35 @@ def test_title_running_into_a_dateline_of_other_styles(text: str, title: str) ->
 )
 def test_no_title_cut_before_capitals_that_are_no_place(text: str) -> None:
     assert dateline_title_end(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        (
+            "Bridge over the river reopens after two years Advertisement The old bridge "
+            "over the river reopened on Monday after two years of repairs.",
+            "Bridge over the river reopens after two years",
+            "The old bridge over the river reopened on Monday after two years of repairs.",
+        ),
+        (
+            "Neue Brücke über den Fluss wird eröffnet Anzeige Anzeige Berlin. Die neue Brücke "
+            "über den Fluss wurde am Montag nach zwei Jahren Bauzeit eröffnet.",
+            "Neue Brücke über den Fluss wird eröffnet",
+            "Berlin. Die neue Brücke über den Fluss wurde am Montag nach zwei Jahren Bauzeit "
+            "eröffnet.",
+        ),
+    ],
+)
+def test_title_running_into_an_advert_label(text: str, title: str, body: str) -> None:
+    cleaned = clean_text(text)
+    assert (cleaned.title, cleaned.body) == (title, body)
+    assert [span.reason for span in cleaned.removed] == ["title", "advert-label"]
+
+
+def test_a_complaint_in_a_german_title_is_no_advert_label() -> None:
+    text = "Nachbar erstattet Anzeige gegen den Wirt. Die Polizei ermittelt seit Montag."
+    assert ad_label_title_end(text) is None
 
 
 def test_title_running_into_a_spanish_dateline() -> None:

@@ -3,9 +3,10 @@
 The head of a text is the run of lines before its first line of running text. Menu blocks,
 credits and datelines in the head are dropped; the title is the headline-shaped line among the
 rest. A text whose first line is already running text has no title unless one is glued onto it
-("… tại Hà NộiSáng nay …"), runs into an agency dateline ("… fight JUNEAU, Alaska — …") or
-into a sentence that opens with an article ("… ties to nationalist group The leadership …"),
-or opens it twice ("Floods close schools Floods close schools Heavy rain …").
+("… tại Hà NộiSáng nay …"), runs into an advert label ("… seine Macht Anzeige Berlin. …"),
+an agency dateline ("… fight JUNEAU, Alaska — …") or a sentence that opens with an article
+("… ties to nationalist group The leadership …"), or opens it twice ("Floods close schools
+Floods close schools Heavy rain …").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import regex
 from .boilerplate import is_name, line_reason
 from .dateline import agency_dateline, is_date_only
 from .edits import Removals
-from .lexicon import HEADLINE_NON_FINAL_WORDS
+from .lexicon import AD_LABELS, HEADLINE_NON_FINAL_WORDS
 from .shape import (
     TITLE_MAX_CHARS,
     TITLE_MAX_TOKENS,
@@ -47,6 +48,8 @@ _LETTERS_BEFORE = regex.compile(r"[\p{L}\p{M}]+$")
 _LETTERS_AFTER = regex.compile(r"^[\p{L}\p{M}]+")
 _SENTENCE_BREAK = regex.compile(r"[.!?…。؟](?:\s|$)")
 _CAPITALS_AFTER_SPACE = regex.compile(r"(?<=\S )(?=\p{Lu}{2}|\(\p{Lu})")
+_AD_LABEL = "(?:" + "|".join(regex.escape(label) for label in AD_LABELS) + ")"
+_AD_LABELS_AFTER_TITLE = regex.compile(rf"(?<=\S ){_AD_LABEL}(?: {_AD_LABEL})*(?= \p{{Lu}})")
 _ARTICLE_AFTER_LOWER = regex.compile(
     r"(?<=[\p{Ll}\p{N}]) (?=(?:The|An?|El|La|Los|Las|Una?|Le|Les|Une|Il|Lo|Gli|Der|Die|Das"
     r"|Eine?|O|Os|As) \p{Ll})"
@@ -79,6 +82,12 @@ def find_title(lines: list[Line], given: str | None, removals: Removals) -> str 
         title_end, copy_end = repeated
         title = first.text[:title_end]
         removals.cut_head(first, copy_end, "title")
+        return title
+    labelled = ad_label_title_end(first.text)
+    if labelled is not None:
+        title_end, label_start, label_end = labelled
+        title = removals.cut_head(first, title_end, "title")
+        removals.cut_head(first, label_end - label_start, "advert-label")
         return title
     end = glued_title_end(first.text)
     if end is None:
@@ -276,6 +285,19 @@ def article_title_end(text: str) -> int | None:
     ):
         return end
     return None
+
+
+def ad_label_title_end(text: str) -> tuple[int, int, int] | None:
+    """Where a title ends that runs into an advert label, and where the label starts and
+    ends ("… demonstriert in Bagdad seine Macht Anzeige Anzeige Berlin. Mit Wucht …": the
+    title ends before the first "Anzeige"); else ``None``."""
+    match = _AD_LABELS_AFTER_TITLE.search(text, 0, TITLE_MAX_CHARS)
+    if match is None:
+        return None
+    prefix = text[: match.start()].rstrip()
+    if not _title_prefix(prefix) or not is_body_like(text[match.end() :]):
+        return None
+    return len(prefix), match.start(), match.end()
 
 
 def dateline_title_end(text: str) -> int | None:
