@@ -13,16 +13,7 @@ from storyweave.stories.summary_speakers import attach_speakers
 
 
 def article(article_id: str, text: str) -> Article:
-    return Article(
-        id=article_id,
-        text=text,
-        clean_text=text,
-        title=None,
-        lang="en",
-        published=None,
-        published_source="unknown",
-        content_hash=article_id,
-    )
+    return Article(article_id, text, text, None, "en", None, "unknown", article_id)
 
 
 STORY = [
