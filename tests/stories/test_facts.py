@@ -285,3 +285,14 @@ def test_two_languages_disagreeing_on_a_toll_make_a_discrepancy() -> None:
     assert [(d.what, [(v.value, v.article_ids) for v in d.values]) for d in discrepancies] == [
         ("dead@homs", [(45.0, ["a"]), (30.0, ["b"])])
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year 750,000 vehicles needed a test, down from 1.2 million a few years earlier.",
+        "That number is down from 1.2 million a few years prior.",
+    ],
+)
+def test_a_phrase_opened_by_an_indefinite_article_is_not_what_a_number_counts(text: str) -> None:
+    assert not any(f.what.startswith("count:years") for f in extract_facts("a", text, "en"))

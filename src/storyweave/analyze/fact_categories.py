@@ -36,6 +36,8 @@ _APOSTROPHE_BEFORE = regex.compile(r"['’ʼ]")  # noqa: RUF001
 
 #: Tokens after a number searched for what it counts ("300 innocent Syrian civilians").
 NOUN_WINDOW = 3
+#: Words that open a noun phrase of their own after a number: what follows is not counted.
+INDEFINITE_ARTICLES = {"en": frozenset({"a", "an"})}
 #: Most words between a bare number and its event cue ("the death toll rose to 30").
 BARE_CUE_TOKENS = 4
 
@@ -181,12 +183,16 @@ def _bare_cue(sentence: FactSentence, quantity: Quantity, hit: PhraseHit) -> boo
 
 
 def _following(sentence: FactSentence, index: int, end: int) -> list[int]:
-    """Indices of up to :data:`NOUN_WINDOW` tokens after a number, up to a punctuation mark."""
+    """Indices of up to :data:`NOUN_WINDOW` tokens after a number, up to a punctuation mark
+    or an indefinite article, which opens a phrase of its own ("1.2 million a few years
+    ago", "5 million a year")."""
     found: list[int] = []
     previous_end = end
     for position in range(index, min(index + NOUN_WINDOW, len(sentence.tokens))):
         token = sentence.tokens[position]
         if not is_joined(sentence.text, previous_end, token.start):
+            break
+        if token.word in INDEFINITE_ARTICLES.get(sentence.lang, ()):
             break
         found.append(position)
         previous_end = token.end
