@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyweave.analyze.person_names import person_name
 from storyweave.analyze.quotes import QuoteMention, extract_quotes
 from storyweave.cluster.background import load_background
 from storyweave.model import Article, Quote
@@ -478,3 +479,18 @@ def test_quotes_per_article_are_capped() -> None:
 
 def test_no_quotes_no_groups(encoder: Encoder) -> None:
     assert group_quotes([("a", "en", []), ("b", "vi", [])], encoder) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "name"),
+    [
+        (["Mevlüt", "Çavuşoğlu'nun"], "tr", "Mevlüt Çavuşoğlu"),
+        (["Bakan", "Yılmaz'ın"], "tr", "Bakan Yılmaz"),
+        (["Conan", "O'Brien"], "tr", "Conan O'Brien"),
+        (["Conan", "O'Brien"], "en", "Conan O'Brien"),
+    ],
+)
+def test_a_turkish_case_ending_is_not_part_of_the_name(
+    words: list[str], lang: str, name: str
+) -> None:
+    assert person_name(words, lang)[0] == name

@@ -68,6 +68,9 @@ _VIETNAMESE_SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
 _POSSESSIVE = regex.compile(r"['’]s?$")
+#: Languages that write a name's case ending after an apostrophe ("Erdoğan'ın", "Ankara'da").
+APOSTROPHE_CASE_LANGUAGES = frozenset({"tr", "az"})
+_CASE_SUFFIX = regex.compile(r"['’]\p{Ll}{1,6}$")
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*")
 _DETERMINER_KEYS = frozenset(normalize_name(w) for w in DETERMINERS)
 
@@ -181,6 +184,8 @@ def person_name(words: list[str], lang: str) -> tuple[str | None, frozenset[str]
     if normalize_name(kept[-1]) in ORGANISATION_WORDS:
         return None, frozenset(prefix)
     kept[-1] = _POSSESSIVE.sub("", kept[-1])
+    if lang in APOSTROPHE_CASE_LANGUAGES:
+        kept[-1] = _CASE_SUFFIX.sub("", kept[-1])  # "Çavuşoğlu'nun" is Çavuşoğlu
     return " ".join(kept), frozenset(prefix)
 
 
