@@ -494,3 +494,12 @@ def test_a_turkish_case_ending_is_not_part_of_the_name(
     words: list[str], lang: str, name: str
 ) -> None:
     assert person_name(words, lang)[0] == name
+
+
+def test_a_country_owning_something_is_no_speaker_for_a_pronoun() -> None:
+    text = (
+        "President Jean Moreau denounced graft during his speech at the National Palace in "
+        "Port-au-Prince and urged Haiti’s elite to work with the government. "
+        "“We’re still extremely poor,” he said."
+    )
+    assert speakers(text, "en") == ["Jean Moreau"]

@@ -68,7 +68,7 @@ _VIETNAMESE_SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
 _POSSESSIVE = regex.compile(r"['’]s?$")
-#: Languages that write a name's case ending after an apostrophe ("Erdoğan'ın", "Ankara'da").
+#: Languages that write a name's case ending after an apostrophe ("Erdoğan'a", "Ankara'da").
 APOSTROPHE_CASE_LANGUAGES = frozenset({"tr", "az"})
 _CASE_SUFFIX = regex.compile(r"['’]\p{Ll}{1,6}$")
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*")
@@ -136,8 +136,8 @@ def person_name(words: list[str], lang: str) -> tuple[str | None, frozenset[str]
     with their accents, which Vietnamese names need ("Ánh" is no "anh", "Lê" no "le"); a
     country's name last in the run stays, being a given name as often ("Nguyễn Thị Nga").
     """
-    if lookup_country(normalize_name(" ".join(words)), lang) is not None:
-        return None, frozenset()
+    if lookup_country(normalize_name(_POSSESSIVE.sub("", " ".join(words))), lang) is not None:
+        return None, frozenset()  # "Haiti's" is no one
     if (
         lang == "vi"
         and len(words) > 1
