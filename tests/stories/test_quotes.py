@@ -251,6 +251,8 @@ def test_a_role_resolves_to_the_person_named_with_it() -> None:
     [
         "Norway's health minister said on Monday.",
         "said Norway's health minister on Monday.",
+        "said health ministry spokeswoman Ingrid Dahl.",
+        "said Oslo health minister Ingrid Dahl.",
     ],
 )
 def test_a_country_owning_the_role_is_not_the_speaker(attribution: str) -> None:

@@ -142,10 +142,16 @@ def _is_appositive(part: str, lang: str) -> bool:
     return has_role_head(part, lang) or normalize_name(words[0]) in _DETERMINER_KEYS
 
 
-def _possessor(run: list[str], after: str) -> bool:
+def _possessor(run: list[str], after: str, lang: str) -> bool:
     """Whether a run of capitalised words owns the words after it ("Germany's health
-    minister"): it is then not the subject itself."""
-    return _POSSESSIVE.search(run[-1]) is not None and bool(words_of(after))
+    minister") or qualifies the role that follows it ("Kremlin spokesman Dmitry …"): it is
+    then not the subject itself."""
+    following = words_of(after)
+    if not following:
+        return False
+    return _POSSESSIVE.search(run[-1]) is not None or is_role_word(
+        normalize_name(following[0]), lang
+    )
 
 
 def _subject_before(phrase: str, lang: str) -> Attribution | None:
@@ -168,7 +174,7 @@ def _subject_before(phrase: str, lang: str) -> Attribution | None:
     for _, end, run in reversed(name_runs(part, lang)):
         if len(words_of(part[end:])) > 4 * _word_scale(lang):
             break
-        if _possessor(run, part[end:]):
+        if _possessor(run, part[end:], lang):
             continue
         name, _ = person_name(run, lang)
         if name is not None:
@@ -186,7 +192,7 @@ def _subject_after(phrase: str, lang: str) -> Attribution | None:
     for start, end, run in name_runs(clause, lang):
         if len(words_of(clause[:start])) > 4:
             break
-        if _possessor(run, clause[end:]):
+        if _possessor(run, clause[end:], lang):
             continue
         name, _ = person_name(run, lang)
         if name is not None:
