@@ -92,7 +92,8 @@ LEANING_FACTOR = 0.3
 #: this share of its value: one party's statement, told again, crowds out the other's.
 #: On vlsp-abmusu ROUGE-2 is flat from 0.3 to 0.8 (1.220-1.221x the lead, against 1.213x
 #: with no such cut); the mildest is kept, since a strong cut trades a lead statement for
-#: background (at 0.7 and below, the development sample's summary drops its named minister).
+#: background (at 0.7 the development sample's summary swaps its minister's quoted words for
+#: a background sentence, and at 0.6 and below it no longer names him).
 SAME_SPEAKER_FACTOR = 0.8
 #: A sentence scoring below this share of the first one chosen only pads the summary.
 MIN_RELATIVE_SCORE = 0.4
