@@ -505,3 +505,12 @@ def test_a_country_owning_something_is_no_speaker_for_a_pronoun() -> None:
         "“We’re still extremely poor,” he said."
     )
     assert speakers(text, "en") == ["Jean Moreau"]
+
+
+def test_an_elided_article_opens_no_name() -> None:
+    text = (
+        "« Nous faisons face à une situation exceptionnelle », a déclaré le ministre de "
+        "l'Intérieur Paul Martin à Nîmes."
+    )
+    assert speakers(text, "fr") == ["Paul Martin"]
+    assert person_name(["Valéry", "Giscard", "d'Estaing"], "fr")[0] == "Valéry Giscard d'Estaing"

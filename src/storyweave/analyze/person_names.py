@@ -68,6 +68,8 @@ _VIETNAMESE_SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
 _POSSESSIVE = regex.compile(r"['’]s?$")
+# An article elided onto a capitalised word opens a noun phrase ("ministre de l'Intérieur").
+_ELIDED_ARTICLE = regex.compile(r"(?i:l)['’]\p{Lu}")
 #: Languages that write a name's case ending after an apostrophe ("Erdoğan'a", "Ankara'da").
 APOSTROPHE_CASE_LANGUAGES = frozenset({"tr", "az"})
 _CASE_SUFFIX = regex.compile(r"['’]\p{Ll}{1,6}$")
@@ -166,7 +168,7 @@ def person_name(words: list[str], lang: str) -> tuple[str | None, frozenset[str]
             or bare in HONORIFICS
             or key in calendar
             or nationality
-            or (index == cut and bare in stop)
+            or (index == cut and (bare in stop or _ELIDED_ARTICLE.match(word) is not None))
         ):
             cut = index + 1
             prefix.update(key.split())
