@@ -253,3 +253,9 @@ def test_language_codes_without_locale_data_still_find_shared_places(lang: str) 
     # Babel parses these codes but holds no data file for them under that name.
     assert place_key("Paris", lang) is not None
     assert place_key("Xq Zb", lang) is None
+
+
+@pytest.mark.parametrize("name", ["al-Shabaab", "el-Sisi"])
+def test_a_vietnamese_text_keeps_the_article_glued_to_a_name(name: str) -> None:
+    text = f"Lực lượng an ninh cho biết nhóm {name} đã tấn công thị trấn vào hôm qua."
+    assert name in [m.text for m in extract_mentions(text, "vi")]

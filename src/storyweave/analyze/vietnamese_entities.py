@@ -57,6 +57,8 @@ _HYPHENS = frozenset({"-", "‐"})  # noqa: RUF001
 _JOINING_GAP = regex.compile(r"[ \t\u00a0]*(?:[-‐][ \t\u00a0]*)?")  # noqa: RUF001
 _SENTENCE_END = regex.compile(r'[.!?…:;"“”«»()\[\]\n]')
 _ACRONYM = regex.compile(r"[A-ZĐ][A-ZĐ0-9]+")
+#: Arabic articles written onto a name with a hyphen ("al-Qaeda", "el-Sisi").
+_GLUED_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az"})
 _CUES = VIETNAMESE_PERSON_CUES | VIETNAMESE_PLACE_CUES | VIETNAMESE_NOT_NAME_CUES
 
 
@@ -94,9 +96,21 @@ def vietnamese_mentions(text: str) -> list[Mention]:
                 mentions += _mention(text, token.start, token.end, "other")
             index += 1
             continue
-        mentions.extend(_mentions_of_run(tokens, index, end, text, lower_seen))
+        mentions.extend(
+            _mentions_of_run(tokens, _glued_start(tokens, index, text), end, text, lower_seen)
+        )
         index = end
     return person_by_surname(place_by_gazetteer(mentions, "vi", trust_people=True), "vi")
+
+
+def _glued_start(tokens: list[_Token], start: int, text: str) -> int:
+    """Where a name starting at ``tokens[start]`` starts with the article glued to it by a
+    hyphen ("al-Qaeda", which pyvi cuts into "al", "-", "Qaeda"): the article's token."""
+    if start < 2 or tokens[start - 1].surface not in _HYPHENS:
+        return start
+    article = tokens[start - 2]
+    glued = article.end == tokens[start - 1].start and tokens[start - 1].end == tokens[start].start
+    return start - 2 if glued and article.surface.casefold() in _GLUED_ARTICLES else start
 
 
 def _tokens(text: str) -> Iterator[_Token]:
