@@ -19,7 +19,7 @@ Lexicons (:mod:`~storyweave.analyze.quantity_words`) cover en, vi, fr, es and de
 languages get symbols, codes and the fallback. Skipped: years, dates, clock times and
 ordinals (already by ``numbers``), ages ("aged 25", "25 tuổi": they describe one person, not a
 count), ranks and list numbers ("No. 1", "top 10"), numbers inside names ("Channel 4",
-"Route 6"), compound adjectives ("25-year-old", "10-day") and numbers that neither a counted
+"Highway 61"), compound adjectives ("25-year-old", "10-day") and numbers that neither a counted
 word nor an event word explains. Numbers in quotations are kept: a quoted official is a source
 like any other.
 
