@@ -97,13 +97,13 @@ def vietnamese_mentions(text: str) -> list[Mention]:
             index += 1
             continue
         mentions.extend(
-            _mentions_of_run(tokens, _glued_start(tokens, index, text), end, text, lower_seen)
+            _mentions_of_run(tokens, _glued_start(tokens, index), end, text, lower_seen)
         )
         index = end
     return person_by_surname(place_by_gazetteer(mentions, "vi", trust_people=True), "vi")
 
 
-def _glued_start(tokens: list[_Token], start: int, text: str) -> int:
+def _glued_start(tokens: list[_Token], start: int) -> int:
     """Where a name starting at ``tokens[start]`` starts with the article glued to it by a
     hyphen ("al-Qaeda", which pyvi cuts into "al", "-", "Qaeda"): the article's token."""
     if start < 2 or tokens[start - 1].surface not in _HYPHENS:
