@@ -365,11 +365,10 @@ def is_trailing_junk(text: str) -> bool:
     )
 
 
+#: One advert label, as a pattern (case counts: "Anzeige" is a label, "anzeige" a word).
+AD_LABEL = "(?:" + "|".join(regex.escape(label) for label in AD_LABELS) + ")"
 # An advert label between the end of one sentence and the capitalised start of the next.
-_INLINE_AD_LABEL = regex.compile(
-    r"(?<=[.!?…\"'”’»)\]] )(?:" + "|".join(regex.escape(label) for label in AD_LABELS) + r") "
-    r"(?=[\p{Lu}\"“„«])"
-)
+_INLINE_AD_LABEL = regex.compile(r"(?<=[.!?…\"'”’»)\]] )" + AD_LABEL + r" (?=[\p{Lu}\"“„«])")
 
 
 def inline_ad_labels(text: str) -> list[tuple[int, int]]:

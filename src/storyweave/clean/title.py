@@ -15,10 +15,10 @@ import re
 
 import regex
 
-from .boilerplate import is_name, line_reason
+from .boilerplate import AD_LABEL, is_name, line_reason
 from .dateline import agency_dateline, is_date_only
 from .edits import Removals
-from .lexicon import AD_LABELS, HEADLINE_NON_FINAL_WORDS
+from .lexicon import HEADLINE_NON_FINAL_WORDS
 from .shape import (
     TITLE_MAX_CHARS,
     TITLE_MAX_TOKENS,
@@ -48,8 +48,7 @@ _LETTERS_BEFORE = regex.compile(r"[\p{L}\p{M}]+$")
 _LETTERS_AFTER = regex.compile(r"^[\p{L}\p{M}]+")
 _SENTENCE_BREAK = regex.compile(r"[.!?…。؟](?:\s|$)")
 _CAPITALS_AFTER_SPACE = regex.compile(r"(?<=\S )(?=\p{Lu}{2}|\(\p{Lu})")
-_AD_LABEL = "(?:" + "|".join(regex.escape(label) for label in AD_LABELS) + ")"
-_AD_LABELS_AFTER_TITLE = regex.compile(rf"(?<=\S ){_AD_LABEL}(?: {_AD_LABEL})*(?= \p{{Lu}})")
+_AD_LABELS_AFTER_TITLE = regex.compile(rf"(?<=\S ){AD_LABEL}(?: {AD_LABEL})*(?= \p{{Lu}})")
 _ARTICLE_AFTER_LOWER = regex.compile(
     r"(?<=[\p{Ll}\p{N}]) (?=(?:The|An?|El|La|Los|Las|Una?|Le|Les|Une|Il|Lo|Gli|Der|Die|Das"
     r"|Eine?|O|Os|As) \p{Ll})"
