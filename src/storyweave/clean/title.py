@@ -253,6 +253,12 @@ def _title_prefix(prefix: str) -> bool:
     )
 
 
+def _ends_on_function_word(prefix: str) -> bool:
+    """Whether a would-be title ends on an article, preposition or conjunction ("… al Senado
+    de"): a headline does not, so the body cannot start right after it."""
+    return prefix.rsplit(None, 1)[-1].casefold() in HEADLINE_NON_FINAL_WORDS
+
+
 def _halves_stand_alone(text: str, left: str, right: str) -> bool:
     words = _WORD.findall(text)
     if words.count(left + right) > 1:
@@ -279,7 +285,7 @@ def article_title_end(text: str) -> int | None:
     if (
         token_count(prefix) >= ARTICLE_TITLE_MIN_TOKENS
         and _title_prefix(prefix)
-        and prefix.rsplit(None, 1)[-1].casefold() not in HEADLINE_NON_FINAL_WORDS
+        and not _ends_on_function_word(prefix)
         and is_body_like(text[end:])
     ):
         return end
@@ -316,7 +322,7 @@ def dateline_title_end(text: str) -> int | None:
             agency_dateline(text[end:], bare=bare)
             and _title_prefix(prefix)
             and not prefix[-1].isdigit()  # "UPDATED 12:57 PM PT —" is a time
-            and prefix.rsplit(None, 1)[-1].casefold() not in HEADLINE_NON_FINAL_WORDS
+            and not _ends_on_function_word(prefix)
         ):
             return end
     return None
