@@ -45,6 +45,7 @@ __all__ = [
     "quote_similarities",
     "quote_unit",
     "sentence_margin",
+    "speaker_key",
 ]
 
 #: The token budget the thresholds below were measured with: pass
@@ -167,7 +168,7 @@ def quote_unit(article_id: str, lang: str, mention: QuoteMention) -> QuoteUnit:
         bigrams=frozenset(pair for pair in pairwise(tokens) if not set(pair) <= function),
         numbers=frozenset(number_keys(mention.text, lang)),
         names=frozenset(name_keys(mention.text, lang)),
-        speaker_key=_speaker_key(named) if named else None,
+        speaker_key=speaker_key(named) if named else None,
     )
 
 
@@ -182,10 +183,14 @@ def quote_segments(text: str, lang: str) -> list[str]:
     return segments or [text]
 
 
-def _speaker_key(name: str) -> str | None:
-    # The last word: "Costa" and "Maria Costa" are one speaker, and a Vietnamese name is
-    # shortened to its last word too ("ông An" for Nguyễn Văn An). Spellings that
-    # transliteration varies on are folded ("Lawrow", "Lavrov").
+def speaker_key(name: str) -> str | None:
+    """What tells one speaker from another: the last word ("Costa" and "Maria Costa" are one
+    speaker, and a Vietnamese name is shortened to its last word too: "ông An" for Nguyễn
+    Văn An), with the spellings that transliteration varies on folded ("Lawrow", "Lavrov").
+
+    >>> speaker_key("Sergej Lawrow") == speaker_key("Lavrov")
+    True
+    """
     words = normalize_name(name).split()
     if not words:
         return None

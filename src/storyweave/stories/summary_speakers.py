@@ -29,15 +29,16 @@ from collections.abc import Sequence
 from ..analyze.attribution import SpeakerKind, resolve_speaker, sentence_speaker
 from ..analyze.person_names import person_mentions
 from ..model import Article
-from ..represent.gazetteer import normalize_name
+from .quote_similarity import speaker_key
 from .summary_sentences import StorySentence, base_language
 
 __all__ = ["attach_speakers"]
 
 
 def attach_speakers(articles: Sequence[Article], sentences: Sequence[StorySentence]) -> None:
-    """Set ``speaker`` on every sentence that reports someone's words: the folded last word
-    of the person's name (a role's last word when the article names no one with it)."""
+    """Set ``speaker`` on every sentence that reports someone's words: the person's key, as
+    quotes compare speakers (:func:`~storyweave.stories.quote_similarity.speaker_key`: the
+    folded last word of the name, or of a role when the article names no one with it)."""
     by_article: dict[int, list[StorySentence]] = {}
     for sentence in sentences:
         by_article.setdefault(sentence.article, []).append(sentence)
@@ -64,5 +65,4 @@ def attach_speakers(articles: Sequence[Article], sentences: Sequence[StorySenten
             if speaker is None:
                 continue
             history.append((position + len(sentence.text), *speaker))
-            words = normalize_name(speaker[0]).split()
-            sentence.speaker = words[-1] if words else None
+            sentence.speaker = speaker_key(speaker[0])
